@@ -1,0 +1,34 @@
+# Everything runs from .venv, built from the lock file so every machine gets the same versions.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= sqlite:///newscrawl.db
+
+.PHONY: install run test bench lock clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+run: install
+	$(BIN)/newscrawl import --db $(DB) seeds/dumps/
+	$(BIN)/newscrawl stats --db $(DB) --example
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/import_speed.py
+
+# Re-resolve the pins after editing dependencies in pyproject.toml.
+lock:
+	$(PY) -m pip install --quiet uv
+	$(PY) -m uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
+
+clean:
+	rm -rf $(VENV) build *.egg-info

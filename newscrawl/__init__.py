@@ -1,0 +1,1 @@
+"""newscrawl: news crawls and saved-dump imports into one clean SQL database."""
