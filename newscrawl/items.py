@@ -21,6 +21,7 @@ class ArticleItem:
     date_raw: str | None = None
     categories: list[str] = field(default_factory=list)
     site: str | None = None
+    language: str | None = None
     source: str | None = None
     fetched_at: datetime | None = None
 

@@ -1,0 +1,97 @@
+"""The `newscrawl` command. Thin: each verb parses its arguments and calls one library function."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+DEFAULT_DB = "sqlite:///newscrawl.db"
+
+
+def _db_default() -> str:
+    return os.environ.get("NEWSCRAWL_DB") or DEFAULT_DB
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=_db_default(), metavar="URL",
+                        help="SQLAlchemy database URL (default: $NEWSCRAWL_DB, else %s)" % DEFAULT_DB)
+    common.add_argument("-v", "--verbose", action="store_true", help="log every step")
+
+    parser = argparse.ArgumentParser(
+        prog="newscrawl",
+        description="Turn news crawls and saved dumps into one clean SQL database.",
+        epilog="Run `newscrawl VERB --help` for the options of each verb.",
+    )
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+
+    p = verbs.add_parser("import", parents=[common], help="import saved dumps (files, folders, globs, - for stdin)",
+                         description="Import saved dumps through the cleaning pipelines into the database. "
+                                     "Re-running an import changes nothing but last_seen and the run log.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (read recursively), glob, or - for stdin")
+    p.add_argument("--site", metavar="KEY", help="bind the input to a site of seeds/sites.toml "
+                                                 "(date order, time zone); default: recognised from the dump")
+    p.add_argument("--format", choices=["text"], help="force the input format instead of detecting it")
+    p.add_argument("--batch-size", type=int, metavar="N", help="items per database transaction (default 500)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+
+    p = verbs.add_parser("export", parents=[common], help="write every article as JSON Lines",
+                         description="Write every article as one JSON object per line (the export record of DESIGN.md).")
+    p.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (default jsonl)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    p = verbs.add_parser("stats", parents=[common], help="counts of articles, authors, runs")
+    p.add_argument("--example", action="store_true", help="also print an example SQL query to try")
+
+    p = verbs.add_parser("runs", parents=[common], help="the log of imports and crawls, newest first")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="how many runs (default 20)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    # Imported here so `newscrawl --help` answers at once.
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from newscrawl import report
+    from newscrawl.sites import SiteError
+    from pipelines.storage.engine import DatabaseError
+    from pipelines.storage.pipeline import StoreError
+
+    try:
+        if args.verb == "import":
+            from newscrawl.ingest import import_paths
+
+            result = import_paths(args.paths, db=args.db, site=args.site, format=args.format,
+                                  batch_size=args.batch_size, progress=False if args.no_progress else None)
+            print(report.import_summary(result, args.db))
+            return 0 if result.ok else 1
+        if args.verb == "export":
+            if args.output:
+                with open(args.output, "w", encoding="utf-8") as out:
+                    n = report.export_jsonl(args.db, out)
+                print(f"wrote {n} articles to {args.output}", file=sys.stderr)
+            else:
+                report.export_jsonl(args.db, sys.stdout)
+            return 0
+        if args.verb == "stats":
+            print(report.database_summary(args.db, example=args.example))
+            return 0
+        if args.verb == "runs":
+            print(report.runs_table(args.db, args.limit))
+            return 0
+    except KeyboardInterrupt:
+        print("newscrawl: interrupted; everything stored so far is committed", file=sys.stderr)
+        return 130
+    except (DatabaseError, SiteError, StoreError, SQLAlchemyError, OSError) as exc:
+        print(f"newscrawl: {exc}", file=sys.stderr)
+        return 2
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

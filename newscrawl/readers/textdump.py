@@ -1,0 +1,112 @@
+"""Plain-text dumps copied from listing pages and article pages.
+
+Shapes (see seeds/dumps/):
+- listing entry: an optional title line, then one line "date byline teaser text […]";
+- article page: its own teaser line, a byline line ("Tec WorldBy Cui Yan, People’s Daily"),
+  then body paragraphs, one per line, until the next teaser line (or a title line before it).
+Short lines inside a body are subheadings and stay in it. Lines are read one at a time: memory
+holds one article at most, however large the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from newscrawl.items import ArticleItem
+from pipelines.text import has_marker
+
+MAX_LINE = 1 << 20  # characters; a longer "line" is not text copied from a page
+_BYLINE_LINE = re.compile(r"(?:^|[\sa-z])(?:By|BY)\s+\S")
+_ENDS_SENTENCE = re.compile(r"[.!:;,\"”’»)]$")
+
+
+@dataclass
+class Problem:
+    """A part of the input that could not be read; the rest of the file goes on."""
+
+    source: str
+    message: str
+
+
+def read_lines(stream, name: str, problems: list[Problem]) -> Iterator[tuple[int, str]]:
+    """(line number, line) with bounded memory; an over-long line is skipped and reported."""
+    lineno = 0
+    while True:
+        line = stream.readline(MAX_LINE)
+        if not line:
+            return
+        lineno += 1
+        if len(line) == MAX_LINE and not line.endswith("\n"):
+            while (rest := stream.readline(MAX_LINE)) and not rest.endswith("\n"):
+                pass
+            problems.append(Problem(f"{name}:{lineno}", f"line longer than {MAX_LINE:,} characters, skipped"))
+            continue
+        yield lineno, line.rstrip("\n")
+
+
+@dataclass
+class _Article:
+    first_line: int
+    title: str | None
+    byline: str | None = None
+    body: list[str] = field(default_factory=list)
+
+
+def parse_dump(lines: Iterable[tuple[int, str]], name: str, *, site: str | None = None,
+               language: str | None = None) -> Iterator[ArticleItem]:
+    """Turn numbered lines of a dump into teaser and full items, in file order."""
+    read_at = datetime.now(timezone.utc)
+
+    def item(kind, text, lineno, title=None, byline=None):
+        return ArticleItem(kind=kind, text=text, title=title, byline_raw=byline, site=site,
+                           language=language, source=f"{name}:{lineno}", fetched_at=read_at)
+
+    article: _Article | None = None  # the article page being read
+    after_teaser: tuple[int, str | None] | None = None  # (line, title) of the last teaser
+    held: tuple[int, str] | None = None  # a line that is a title if a teaser follows it
+
+    def take(lineno: int, line: str) -> None:
+        nonlocal article, after_teaser
+        if article is not None:
+            article.body.append(line)
+        elif after_teaser is not None and _BYLINE_LINE.search(line) and len(line) <= 200:
+            article = _Article(lineno, after_teaser[1], byline=line)
+        else:
+            article = _Article(lineno, after_teaser[1] if after_teaser else None, body=[line])
+        after_teaser = None
+
+    def finish():
+        nonlocal article
+        done, article = article, None
+        if done is not None and done.body:
+            return item("full", "\n\n".join(done.body), done.first_line, done.title, done.byline)
+        return None
+
+    for lineno, raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if has_marker(line):
+            title = None
+            if held is not None:
+                # Inside a body only a heading-like line can be the next entry's title.
+                if article is not None and (len(held[1]) > 150 or _ENDS_SENTENCE.search(held[1])):
+                    take(*held)
+                else:
+                    title = held[1]
+                held = None
+            if (full := finish()) is not None:
+                yield full
+            yield item("teaser", line, lineno, title)
+            after_teaser = (lineno, title)
+        else:
+            if held is not None:
+                take(*held)
+            held = (lineno, line)
+    if held is not None:
+        take(*held)
+    if (full := finish()) is not None:
+        yield full

@@ -1,0 +1,1 @@
+"""Scrapy spiders (the generic news spider arrives with the crawl work)."""

@@ -1,0 +1,44 @@
+"""First cleaning step: normalize text fields, drop placeholders, peel the lead off teasers."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.lead import split_labels, split_lead
+from pipelines.text import clean_line, clean_text, strip_marker
+
+# Filler text from templates and unfinished pages, never a story.
+_PLACEHOLDER = re.compile(r"\blorem ipsum\b|\bdolor sit amet\b|\bconsectetur adipiscing\b", re.IGNORECASE)
+
+
+def is_placeholder(text: str) -> bool:
+    return _PLACEHOLDER.search(text) is not None
+
+
+def clean_item(item):
+    """Normalize an ArticleItem in place and return it.
+
+    A teaser loses its marker and, when the source did not separate them, the date, labels,
+    dateline and byline glued in front of its text.
+    """
+    item.text = clean_text(item.text or "")
+    for name in ("title", "byline_raw", "date_raw", "url"):
+        value = getattr(item, name)
+        setattr(item, name, clean_line(value) or None if value else None)
+    item.categories = [c for c in (clean_line(c) for c in item.categories) if c]
+
+    if item.kind == "teaser":
+        item.text = strip_marker(item.text)
+        if item.byline_raw is None and item.date_raw is None:
+            lead = split_lead(item.text)
+            item.text, item.byline_raw, item.date_raw = lead.text, lead.byline_raw, lead.date_raw
+            item.dateline = lead.dateline
+            _add_categories(item, lead.categories)
+    if item.byline_raw:
+        labels, item.byline_raw = split_labels(item.byline_raw)
+        _add_categories(item, labels)
+    return item
+
+
+def _add_categories(item, labels) -> None:
+    item.categories += [label for label in labels if label not in item.categories]

@@ -1,0 +1,188 @@
+"""Teasers against full bodies: keys, the match test, the candidate index and the merge rules.
+
+An article is a plain dict with the columns of the `articles` table; the storage layer loads
+the candidates of a batch into an ArticleIndex, resolves each item here, and writes back what
+changed. Nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from difflib import SequenceMatcher
+
+from pipelines.text import words
+
+KEY_WORDS = 8  # words in a key: enough to tell stories apart, few enough for a short teaser
+MAX_SKIP = 12  # leftover lead words (byline, labels) a teaser may carry before its text
+MIN_WORDS = 5  # a shorter teaser proves nothing
+NEAR_MATCH = 0.9  # "or nearly so": a corrected typo or a changed quote mark is the same text
+
+# Metadata a teaser may fill in when the article lacks it; a full page's own values win.
+FILLABLE = ("url", "title", "site", "byline", "outlet", "role", "dateline", "language",
+            "published_at", "published_precision", "published_raw", "published_origin")
+
+
+def _digest(tokens: list[str]) -> str:
+    return hashlib.blake2b(" ".join(tokens).encode(), digest_size=8).hexdigest()
+
+
+def fingerprint(text: str) -> str:
+    """Identity of a text without a URL: equal after normalization means the same text."""
+    return hashlib.blake2b(" ".join(words(text)).encode(), digest_size=12).hexdigest()
+
+
+def body_key(text: str) -> str:
+    return _digest(words(text[:2000])[:KEY_WORDS])
+
+
+def teaser_keys(text: str) -> list[str]:
+    """Keys at each offset the teaser's text may start at; the first is the teaser's own key."""
+    tokens = words(text)[:-1]  # the last word may be cut short
+    if len(tokens) < KEY_WORDS:
+        return [_digest(tokens)] if len(tokens) >= MIN_WORDS else []
+    last = min(MAX_SKIP, len(tokens) - KEY_WORDS)
+    return [_digest(tokens[j : j + KEY_WORDS]) for j in range(last + 1)]
+
+
+def is_teaser_of(teaser: str, body: str) -> bool:
+    """True when the teaser, cut and marked, is the start of the body (or nearly so)."""
+    t = words(teaser)[:-1]
+    if len(t) < MIN_WORDS:
+        return False
+    b = words(body[: 2 * len(teaser) + 200])
+    head = min(KEY_WORDS, len(t))
+    for j in range(min(MAX_SKIP, len(t) - head) + 1):
+        if t[j : j + head] == b[:head]:
+            rest = t[j:]
+            if rest == b[: len(rest)]:
+                return True
+            matcher = SequenceMatcher(None, rest, b[: len(rest) + 3], autojunk=False)
+            return matcher.ratio() >= NEAR_MATCH
+    return False
+
+
+class ArticleIndex:
+    """The articles of one batch, found by URL, fingerprint or key."""
+
+    def __init__(self, articles=()):
+        self.by_url: dict[str, dict] = {}
+        self.by_fingerprint: dict[str, dict] = {}
+        self.by_key: dict[str, list[dict]] = defaultdict(list)
+        for article in articles:
+            self.add(article)
+
+    def add(self, article: dict) -> None:
+        # Called again after an article changes; stale entries are harmless because every
+        # candidate is verified before use.
+        if article["url"]:
+            self.by_url[article["url"]] = article
+        if article["fingerprint"]:
+            self.by_fingerprint[article["fingerprint"]] = article
+        bucket = self.by_key[article["dedupe_key"]]
+        if not any(a is article for a in bucket):
+            bucket.append(article)
+
+    def candidates(self, keys):
+        seen = set()
+        for key in keys:
+            for article in self.by_key.get(key, ()):
+                if id(article) not in seen:
+                    seen.add(id(article))
+                    yield article
+
+
+def find_article(item, index: ArticleIndex) -> dict | None:
+    """The stored article this item belongs to, or None for a new one."""
+    if item.url and item.url in index.by_url:
+        return index.by_url[item.url]
+    same = index.by_fingerprint.get(item.fingerprint)
+    if same is not None and _urls_agree(same, item):
+        return same
+    for article in sorted(index.candidates(item.dedupe_keys), key=_age):
+        if not _urls_agree(article, item):
+            continue
+        stored = article["body"] or article["teaser"] or ""
+        if item.kind == "full" and article["status"] == "full":
+            shorter, longer = sorted((stored, item.text), key=len)
+            if is_teaser_of(shorter, longer):
+                return article
+        elif item.kind == "full":
+            if is_teaser_of(stored, item.text):
+                return article
+        elif is_teaser_of(item.text, stored) or (article["status"] == "teaser" and is_teaser_of(stored, item.text)):
+            return article
+    return None
+
+
+def _age(article: dict):
+    # Oldest first, new ones of this batch (no id yet) last: the outcome must not depend on
+    # the order rows come back in.
+    return (article["id"] is None, article["id"] or 0)
+
+
+def _urls_agree(article: dict, item) -> bool:
+    return not (article["url"] and item.url and article["url"] != item.url)
+
+
+def new_article(item) -> dict:
+    article = {name: None for name in ("id", "teaser", "body", *FILLABLE)}
+    article.update(status=item.kind, authors=[], categories=[], fingerprint=None, dedupe_key=None)
+    merge(article, item)
+    return article
+
+
+def merge(article: dict, item) -> tuple[str, set[str]]:
+    """Fold an item into an article; returns (outcome, names of the changed fields).
+
+    Outcomes: "upgraded" (a teaser-only article got its body), "merged" (a teaser attached to a
+    full article), "updated" (a longer body or new metadata), "unchanged".
+    """
+    changed: set[str] = set()
+    outcome = "unchanged"
+    page_wins = False
+    if item.kind == "full":
+        stored = article["body"] or ""
+        if article["status"] == "teaser" or len(item.text) > len(stored):
+            outcome = "upgraded" if article["status"] == "teaser" and article["id"] is not None else "updated"
+            page_wins = article["status"] == "teaser"
+            _set(article, changed, "status", "full")
+            _set(article, changed, "body", item.text)
+            _set(article, changed, "dedupe_key", body_key(item.text))
+            _set(article, changed, "fingerprint", item.fingerprint)
+    elif not article["teaser"]:
+        outcome = "merged" if article["status"] == "full" else "updated"
+        _set(article, changed, "teaser", item.text)
+        if article["status"] == "teaser":
+            _set(article, changed, "dedupe_key", item.dedupe_keys[0] if item.dedupe_keys else None)
+            _set(article, changed, "fingerprint", item.fingerprint)
+
+    values = _item_values(item)
+    for name in FILLABLE:
+        value = values.get(name)
+        if value is not None and (article[name] is None or (page_wins and name != "url")):
+            _set(article, changed, name, value)
+    if item.authors and (not article["authors"] or page_wins):
+        _set(article, changed, "authors", list(item.authors))
+    extra = [c for c in item.categories if c not in article["categories"]]
+    if extra:
+        _set(article, changed, "categories", article["categories"] + extra)
+    if changed and outcome == "unchanged":
+        outcome = "updated"
+    return outcome, changed
+
+
+def _item_values(item) -> dict:
+    return {
+        "url": item.url, "title": item.title, "site": item.site, "byline": item.byline_raw,
+        "outlet": item.outlet, "role": item.role, "dateline": item.dateline,
+        "language": getattr(item, "language", None), "published_at": item.published_at,
+        "published_precision": item.published_precision, "published_raw": item.date_raw if item.published_at else None,
+        "published_origin": item.published_origin,
+    }
+
+
+def _set(article: dict, changed: set[str], name: str, value) -> None:
+    if article[name] != value:
+        article[name] = value
+        changed.add(name)

@@ -1,0 +1,94 @@
+"""Thin Scrapy item pipelines around the pure cleaning functions.
+
+Crawls run them through ITEM_PIPELINES; imports build the same classes from the same settings
+through newscrawl.ingest. Each reads what it needs from the settings in from_crawler.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scrapy.exceptions import DropItem
+
+from newscrawl.sites import load_sites
+from pipelines.bylines import parse_byline
+from pipelines.clean import clean_item, is_placeholder
+from pipelines.dates import parse_published
+from pipelines.dedupe import body_key, fingerprint, teaser_keys
+
+_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
+
+
+class CleanPipeline:
+    def __init__(self, stats):
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats)
+
+    def process_item(self, item):
+        clean_item(item)
+        if not item.text:
+            self.stats.inc_value("newscrawl/dropped/empty")
+            raise DropItem(f"{item.source}: no text")
+        if is_placeholder(item.text):
+            self.stats.inc_value("newscrawl/dropped/placeholder")
+            raise DropItem(f"{item.source}: placeholder text")
+        return item
+
+
+class BylinePipeline:
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls()
+
+    def process_item(self, item):
+        if item.byline_raw and not item.authors:
+            byline = parse_byline(item.byline_raw)
+            item.authors = list(byline.authors)
+            item.outlet = item.outlet or byline.outlet
+            item.role = item.role or byline.role
+            item.column = item.column or byline.column
+        return item
+
+
+class DatePipeline:
+    """Publication dates only from where a source puts them (date_raw), never from prose."""
+
+    def __init__(self, sites):
+        self.sites = sites
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(load_sites(crawler.settings.get("NEWSCRAWL_SITES_FILE")))
+
+    def process_item(self, item):
+        if item.date_raw and item.published_at is None:
+            site = self.sites.get(item.site)
+            day_first = site.day_first if site and site.day_first is not None else None
+            if day_first is None:
+                # Unknown site: dotted numeric dates are day-first wherever they are used.
+                day_first = bool(_DOTTED_DATE.match(item.date_raw))
+            published = parse_published(
+                item.date_raw, day_first=day_first, tz=site.tz if site else None,
+                now=item.fetched_at, origin=item.published_origin or "lead",
+                languages=(site.language,) if site and site.language else None,
+            )
+            item.published_at = published.value
+            item.published_precision = published.precision
+            item.published_origin = published.origin if published.value else None
+        return item
+
+
+class DedupePipeline:
+    """Keys that let the store find a teaser's body (or a body's teaser) among stored articles."""
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls()
+
+    def process_item(self, item):
+        item.dedupe_keys = [body_key(item.text)] if item.kind == "full" else teaser_keys(item.text)
+        item.fingerprint = fingerprint(item.text)
+        return item

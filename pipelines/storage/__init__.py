@@ -1,0 +1,1 @@
+"""The only part of the project that talks to the database."""

@@ -1,0 +1,117 @@
+"""Read side: totals, the run log and the export record of DESIGN.md, streamed in pages."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from sqlalchemy import func, inspect, select
+from sqlalchemy.engine import Engine
+
+from pipelines.storage.engine import as_utc
+from pipelines.storage.models import (
+    article_authors,
+    article_categories,
+    articles,
+    authors,
+    categories,
+    runs,
+    sightings,
+)
+
+PAGE = 1000  # articles per export query: memory stays flat however large the database
+COARSE = {"year", "month", "day"}
+EXAMPLE_QUERY = (
+    "SELECT a.title, au.name, a.published_at FROM articles a "
+    "JOIN article_authors aa ON aa.article_id = a.id JOIN authors au ON au.id = aa.author_id "
+    "ORDER BY a.published_at DESC LIMIT 10;"
+)
+
+
+def has_schema(engine: Engine) -> bool:
+    return inspect(engine).has_table("articles")
+
+
+def totals(engine: Engine) -> dict:
+    with engine.connect() as conn:
+        by_status = dict(conn.execute(select(articles.c.status, func.count()).group_by(articles.c.status)).all())
+        return {
+            "articles": sum(by_status.values()),
+            "full": by_status.get("full", 0),
+            "teaser": by_status.get("teaser", 0),
+            "authors": conn.execute(select(func.count()).select_from(authors)).scalar_one(),
+            "categories": conn.execute(select(func.count()).select_from(categories)).scalar_one(),
+            "runs": conn.execute(select(func.count()).select_from(runs)).scalar_one(),
+        }
+
+
+def list_runs(engine: Engine, limit: int = 20) -> list[dict]:
+    with engine.connect() as conn:
+        rows = conn.execute(select(runs).order_by(runs.c.id.desc()).limit(limit)).mappings().all()
+    return [{**row, "started_at": as_utc(row["started_at"]), "finished_at": as_utc(row["finished_at"])} for row in rows]
+
+
+def export_records(engine: Engine) -> Iterator[dict]:
+    """Every article as the export record (DESIGN.md, "Export record"), in id order."""
+    last_id = 0
+    with engine.connect() as conn:
+        while True:
+            page = conn.execute(
+                select(articles).where(articles.c.id > last_id).order_by(articles.c.id).limit(PAGE)
+            ).all()
+            if not page:
+                return
+            ids = [row.id for row in page]
+            names = names_by_article(conn, ids)
+            sources = _sources(conn, ids)
+            for row in page:
+                yield {
+                    "id": row.id,
+                    "url": row.url,
+                    "title": row.title,
+                    "status": row.status,
+                    "teaser": row.teaser,
+                    "body": row.body,
+                    "authors": names["authors"][row.id],
+                    "outlet": row.outlet,
+                    "byline": row.byline,
+                    "published_at": format_published(row.published_at, row.published_precision),
+                    "dateline": row.dateline,
+                    "categories": names["categories"][row.id],
+                    "site": row.site,
+                    "sources": sources[row.id],
+                    "first_seen": as_utc(row.first_seen).isoformat(),
+                    "last_seen": as_utc(row.last_seen).isoformat(),
+                }
+            last_id = ids[-1]
+
+
+def format_published(value, precision: str | None) -> str | None:
+    if value is None:
+        return None
+    value = as_utc(value)
+    return value.date().isoformat() if precision in COARSE else value.isoformat()
+
+
+def names_by_article(conn, ids: list[int]) -> dict[str, dict[int, list[str]]]:
+    """{"authors": {article id: [name, ...]}, "categories": {...}}, in stored order."""
+    out = {}
+    for field, link, table, fk in (("authors", article_authors, authors, article_authors.c.author_id),
+                                   ("categories", article_categories, categories, article_categories.c.category_id)):
+        found = defaultdict(list)
+        rows = conn.execute(select(link.c.article_id, table.c.name).join(table, table.c.id == fk)
+                            .where(link.c.article_id.in_(ids)).order_by(link.c.article_id, link.c.position))
+        for article_id, name in rows:
+            found[article_id].append(name)
+        out[field] = found
+    return out
+
+
+def _sources(conn, ids: list[int]) -> dict[int, list[str]]:
+    found = defaultdict(list)
+    rows = conn.execute(select(sightings.c.article_id, sightings.c.source)
+                        .where(sightings.c.article_id.in_(ids)).order_by(sightings.c.article_id, sightings.c.id))
+    for article_id, source in rows:
+        if source not in found[article_id]:
+            found[article_id].append(source)
+    return found

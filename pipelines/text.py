@@ -1,0 +1,56 @@
+"""Text helpers shared by readers and pipelines: display cleanup, teaser markers, word tokens."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# A teaser is cut short and marked. "[&hellip;]" appears when a dump was copied from raw HTML.
+_MARKER = re.compile(
+    r"""\s*(?:
+        [\[(]\s*(?:…|\.{3}|&hellip;|&\#8230;|&\#x2026;)\s*[\])]   # […] [...] (…)
+      | (?:…|\.{3}|&hellip;)                                    # bare ellipsis
+      | (?:read\ more|continue\ reading|read\ the\ full\ (?:story|article))\s*[»›→>]*
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Invisible characters that break matching and have no meaning in stored text.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+_WORD = re.compile(r"\w+")
+
+
+def has_marker(line: str) -> bool:
+    """True when a line ends with a teaser marker ("[…]", "[...]", "…", "Read more")."""
+    return _MARKER.search(line) is not None
+
+
+def strip_marker(text: str) -> str:
+    return _MARKER.sub("", text).rstrip()
+
+
+def clean_text(text: str) -> str:
+    """Display form: entities decoded, NFC, invisible characters gone, spaces folded per line.
+
+    Paragraphs stay separated by one blank line; typographic quotes are kept (they are the
+    publisher's text), only matching folds them.
+    """
+    if "&" in text:
+        text = html.unescape(text)
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs = (_SPACES.sub(" ", p).strip() for p in _BLANK_LINES.split(text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def clean_line(text: str) -> str:
+    """clean_text for one-line values (titles, bylines)."""
+    return " ".join(clean_text(text).split())
+
+
+def words(text: str) -> list[str]:
+    """Matching form: NFKC, case-folded word tokens; quotes, dashes and spacing drop out."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())

@@ -1,0 +1,95 @@
+"""Teaser keys, the teaser-of test, and resolving items against an index of articles."""
+
+from newscrawl.items import ArticleItem
+from pipelines.dedupe import ArticleIndex, body_key, find_article, fingerprint, is_teaser_of, merge, new_article, teaser_keys
+
+BODY = (
+    "At a time when some developed countries are retreating from their climate commitments, why does "
+    "China remain steadfast?\n\nThe most immediate answer lies in the growing threat global warming poses."
+)
+TEASER = "At a time when some developed countries are retreating from their climate commitments, why does China rem"
+
+
+def item(kind, text, url=None, **kw):
+    it = ArticleItem(kind=kind, text=text, url=url, **kw)
+    it.dedupe_keys = [body_key(text)] if kind == "full" else teaser_keys(text)
+    it.fingerprint = fingerprint(text)
+    return it
+
+
+def test_teaser_is_prefix_across_paragraphs_and_typography():
+    assert is_teaser_of(TEASER, BODY)
+    assert is_teaser_of(TEASER.replace("commitments,", "commitments ,").upper(), BODY)
+    teaser2 = "why does China remain steadfast? The most immediate answer lies in the growing threat"
+    assert not is_teaser_of(teaser2, BODY)  # a later part of the body is not its teaser
+
+
+def test_teaser_with_leftover_lead_words_still_matches():
+    assert is_teaser_of("World By Cheng Chen People’s Daily " + TEASER, BODY)
+    assert body_key(BODY) in teaser_keys("World By Cheng Chen People’s Daily " + TEASER)
+
+
+def test_near_match_tolerates_an_edit_but_not_another_story():
+    # Past the key words (the first eight must agree: they are how candidates are found).
+    edited = TEASER.replace("commitments", "commitment")
+    assert is_teaser_of(edited, BODY)
+    other = "At a time when some developed countries are building new coal plants across the whole region and more"
+    assert not is_teaser_of(other, BODY)
+
+
+def test_short_teaser_proves_nothing():
+    assert not is_teaser_of("At a time when", BODY)
+    assert teaser_keys("At a time when") == []
+
+
+def test_teaser_finds_body_and_is_merged():
+    full = new_article(item("full", BODY))
+    full["id"] = 7
+    index = ArticleIndex([full])
+    teaser = item("teaser", TEASER)
+    found = find_article(teaser, index)
+    assert found is full
+    outcome, changed = merge(found, teaser)
+    assert outcome == "merged" and "teaser" in changed and found["teaser"] == TEASER
+    assert merge(found, teaser) == ("unchanged", set())
+
+
+def test_body_upgrades_teaser_only_article_in_place():
+    stub = new_article(item("teaser", TEASER, title="Why China cuts carbon"))
+    stub["id"] = 3
+    index = ArticleIndex([stub])
+    body = item("full", BODY, byline_raw="By Cheng Chen", authors=["Cheng Chen"])
+    found = find_article(body, index)
+    assert found is stub
+    outcome, _ = merge(found, body)
+    assert (outcome, found["id"], found["status"], found["body"], found["teaser"]) == ("upgraded", 3, "full", BODY, TEASER)
+    assert found["title"] == "Why China cuts carbon" and found["authors"] == ["Cheng Chen"]
+    assert found["dedupe_key"] == body_key(BODY)
+
+
+def test_full_body_never_replaced_by_shorter_one():
+    full = new_article(item("full", BODY))
+    full["id"] = 1
+    shorter = item("full", BODY.split("\n\n")[0])
+    assert find_article(shorter, ArticleIndex([full])) is full
+    assert merge(full, shorter)[0] == "unchanged" and full["body"] == BODY
+
+
+def test_different_urls_never_merge():
+    full = new_article(item("full", BODY, url="https://a.example/1"))
+    full["id"] = 1
+    assert find_article(item("teaser", TEASER, url="https://a.example/2"), ArticleIndex([full])) is None
+    assert find_article(item("teaser", TEASER), ArticleIndex([full])) is full
+
+
+def test_teaser_fills_missing_metadata_but_page_values_win():
+    full = new_article(item("full", BODY, title="Page title", authors=["Cheng Chen"]))
+    full["id"] = 1
+    from datetime import datetime, timezone
+
+    when = datetime(2025, 7, 1, tzinfo=timezone.utc)
+    teaser = item("teaser", TEASER, title="Listing title", authors=["Someone Else"], date_raw="July 01, 2025",
+                  published_at=when, published_precision="day")
+    merge(full, teaser)
+    assert full["title"] == "Page title" and full["authors"] == ["Cheng Chen"]
+    assert (full["published_at"], full["published_precision"], full["published_raw"]) == (when, "day", "July 01, 2025")
