@@ -19,7 +19,7 @@ MIN_WORDS = 5  # a shorter teaser proves nothing
 NEAR_MATCH = 0.9  # "or nearly so": a corrected typo or a changed quote mark is the same text
 
 # Metadata a teaser may fill in when the article lacks it; a full page's own values win.
-FILLABLE = ("url", "title", "site", "byline", "outlet", "role", "dateline", "language",
+FILLABLE = ("url", "title", "site", "byline", "outlet", "role", "column_name", "dateline", "language",
             "published_at", "published_precision", "published_raw", "published_origin")
 
 
@@ -57,8 +57,9 @@ def is_teaser_of(teaser: str, body: str) -> bool:
             rest = t[j:]
             if rest == b[: len(rest)]:
                 return True
-            matcher = SequenceMatcher(None, rest, b[: len(rest) + 3], autojunk=False)
-            return matcher.ratio() >= NEAR_MATCH
+            # Share of the teaser's words found, in order, at the head of the body.
+            blocks = SequenceMatcher(None, rest, b[: len(rest) + 3], autojunk=False).get_matching_blocks()
+            return sum(block.size for block in blocks) >= NEAR_MATCH * len(rest)
     return False
 
 
@@ -175,7 +176,7 @@ def merge(article: dict, item) -> tuple[str, set[str]]:
 def _item_values(item) -> dict:
     return {
         "url": item.url, "title": item.title, "site": item.site, "byline": item.byline_raw,
-        "outlet": item.outlet, "role": item.role, "dateline": item.dateline,
+        "outlet": item.outlet, "role": item.role, "column_name": item.column, "dateline": item.dateline,
         "language": getattr(item, "language", None), "published_at": item.published_at,
         "published_precision": item.published_precision, "published_raw": item.date_raw if item.published_at else None,
         "published_origin": item.published_origin,

@@ -19,8 +19,17 @@ from newscrawl.items import ArticleItem
 from pipelines.text import has_marker
 
 MAX_LINE = 1 << 20  # characters; a longer "line" is not text copied from a page
-_BYLINE_LINE = re.compile(r"(?:^|[\sa-z])(?:By|BY)\s+\S")
+# An article page's byline line, labels possibly glued on: "Tec WorldBy Cui Yan, People’s Daily".
+_HEADER = re.compile(r"(?:^|[\s\w])(?:By|BY)\s+(?P<name>\w[\w'’.-]*)(?:\s+(?P<next>\w)|,|\s*$)")
 _ENDS_SENTENCE = re.compile(r"[.!:;,\"”’»)]$")
+
+
+def _is_header(line: str) -> bool:
+    if len(line) > 200 or _ENDS_SENTENCE.search(line):
+        return False
+    m = _HEADER.search(line)
+    # "By Cui Yan" or "By Li Jie, …", not "By the way" or "By 2030".
+    return m is not None and m["name"][0].isupper() and (m["next"] is None or m["next"].isupper())
 
 
 @dataclass
@@ -68,15 +77,21 @@ def parse_dump(lines: Iterable[tuple[int, str]], name: str, *, site: str | None 
     after_teaser: tuple[int, str | None] | None = None  # (line, title) of the last teaser
     held: tuple[int, str] | None = None  # a line that is a title if a teaser follows it
 
-    def take(lineno: int, line: str) -> None:
+    def take(lineno: int, line: str) -> ArticleItem | None:
+        """Add a non-teaser line; returns the previous article when this line starts a new one."""
         nonlocal article, after_teaser
-        if article is not None:
+        title = after_teaser[1] if after_teaser else None
+        if _is_header(line):
+            done = finish()
+            article = _Article(lineno, title, byline=line)
+        elif article is not None:
             article.body.append(line)
-        elif after_teaser is not None and _BYLINE_LINE.search(line) and len(line) <= 200:
-            article = _Article(lineno, after_teaser[1], byline=line)
+            done = None
         else:
-            article = _Article(lineno, after_teaser[1] if after_teaser else None, body=[line])
+            article = _Article(lineno, title, body=[line])
+            done = None
         after_teaser = None
+        return done
 
     def finish():
         nonlocal article
@@ -94,7 +109,7 @@ def parse_dump(lines: Iterable[tuple[int, str]], name: str, *, site: str | None 
             if held is not None:
                 # Inside a body only a heading-like line can be the next entry's title.
                 if article is not None and (len(held[1]) > 150 or _ENDS_SENTENCE.search(held[1])):
-                    take(*held)
+                    article.body.append(held[1])
                 else:
                     title = held[1]
                 held = None
@@ -103,10 +118,10 @@ def parse_dump(lines: Iterable[tuple[int, str]], name: str, *, site: str | None 
             yield item("teaser", line, lineno, title)
             after_teaser = (lineno, title)
         else:
-            if held is not None:
-                take(*held)
+            if held is not None and (full := take(*held)) is not None:
+                yield full
             held = (lineno, line)
-    if held is not None:
-        take(*held)
+    if held is not None and (full := take(*held)) is not None:
+        yield full
     if (full := finish()) is not None:
         yield full

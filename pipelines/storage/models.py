@@ -40,7 +40,8 @@ class Article(Base):
     body: Mapped[str | None] = mapped_column(Text)
     byline: Mapped[str | None] = mapped_column(Text)
     outlet: Mapped[str | None] = mapped_column(Text)
-    role: Mapped[str | None] = mapped_column(Text)
+    role: Mapped[str | None] = mapped_column(Text)  # "correspondent", "staff writer"
+    column_name: Mapped[str | None] = mapped_column(Text)  # a named column ("Heyin") in the byline
     dateline: Mapped[str | None] = mapped_column(Text)
     language: Mapped[str | None] = mapped_column(String(16))
     published_at: Mapped[datetime | None] = mapped_column(Stamp, index=True)

@@ -75,6 +75,8 @@ def export_records(engine: Engine) -> Iterator[dict]:
                     "authors": names["authors"][row.id],
                     "outlet": row.outlet,
                     "byline": row.byline,
+                    "role": row.role,
+                    "column": row.column_name,
                     "published_at": format_published(row.published_at, row.published_precision),
                     "dateline": row.dateline,
                     "categories": names["categories"][row.id],

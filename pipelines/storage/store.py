@@ -25,7 +25,7 @@ from pipelines.text import words
 IN_CHUNK = 2000  # values per IN (...) list, well under SQLite's variable limit
 # Columns an article dict carries between the database and pipelines.dedupe.
 CONTENT = ("url", "fingerprint", "dedupe_key", "site", "title", "status", "teaser", "body",
-           "byline", "outlet", "role", "dateline", "language", "published_at",
+           "byline", "outlet", "role", "column_name", "dateline", "language", "published_at",
            "published_precision", "published_raw", "published_origin")
 
 

@@ -1,0 +1,32 @@
+"""Small helpers for the end-to-end tests: run an import, read the export back."""
+
+from __future__ import annotations
+
+from newscrawl.ingest import import_paths
+from pipelines.storage.engine import open_engine
+from pipelines.storage.queries import export_records
+
+VOLATILE = ("id", "first_seen", "last_seen", "sources")
+
+
+def run_import(db_url: str, *paths, **kw):
+    return import_paths([str(p) for p in paths], db=db_url, progress=False, **kw)
+
+
+def exported(db_url: str) -> list[dict]:
+    engine = open_engine(db_url)
+    try:
+        return list(export_records(engine))
+    finally:
+        engine.dispose()
+
+
+def content(records: list[dict]) -> list[dict]:
+    """Records without ids, stamps and provenance, in a stable order: what an article *is*."""
+    rows = [{k: v for k, v in r.items() if k not in VOLATILE} for r in records]
+    return sorted(rows, key=lambda r: (r["body"] or "", r["teaser"] or ""))
+
+
+def by_author(records: list[dict], name: str) -> dict:
+    (found,) = [r for r in records if name in r["authors"]]
+    return found
