@@ -21,19 +21,19 @@ def clean_item(item):
     A teaser loses its marker and, when the source did not separate them, the date, labels,
     dateline and byline glued in front of its text.
     """
-    item.text = clean_text(item.text or "")
-    for name in ("title", "byline_raw", "date_raw", "url"):
-        value = getattr(item, name)
-        setattr(item, name, clean_line(value) or None if value else None)
-    item.categories = [c for c in (clean_line(c) for c in item.categories) if c]
-
     if item.kind == "teaser":
-        item.text = strip_marker(item.text)
+        # Split before folding whitespace: a run of spaces can be all that ends a byline.
+        item.text = strip_marker(item.text or "")
         if item.byline_raw is None and item.date_raw is None:
             lead = split_lead(item.text)
             item.text, item.byline_raw, item.date_raw = lead.text, lead.byline_raw, lead.date_raw
             item.dateline = lead.dateline
             _add_categories(item, lead.categories)
+    item.text = clean_text(item.text or "")
+    for name in ("title", "byline_raw", "date_raw", "url", "dateline"):
+        value = getattr(item, name)
+        setattr(item, name, clean_line(value) or None if value else None)
+    item.categories = [c for c in (clean_line(c) for c in item.categories) if c]
     if item.byline_raw:
         labels, item.byline_raw = split_labels(item.byline_raw)
         _add_categories(item, labels)

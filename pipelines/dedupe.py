@@ -145,7 +145,7 @@ def merge(article: dict, item) -> tuple[str, set[str]]:
     if item.kind == "full":
         stored = article["body"] or ""
         if article["status"] == "teaser" or len(item.text) > len(stored):
-            outcome = "upgraded" if article["status"] == "teaser" and article["id"] is not None else "updated"
+            outcome = "upgraded" if article["status"] == "teaser" else "updated"
             page_wins = article["status"] == "teaser"
             _set(article, changed, "status", "full")
             _set(article, changed, "body", item.text)

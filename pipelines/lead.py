@@ -139,14 +139,23 @@ def _byline_length(tokens: list[str], *, roles: bool) -> int:
     allowed = _BYLINE_WORDS if roles else _CONNECTORS | _PARTICLES
     for i, token in enumerate(tokens):
         word = token.rstrip(",;:.")
-        if not word or token[0] in _OPENING_QUOTES or word in _SENTENCE_STARTS:
+        if not word or token[0] in _OPENING_QUOTES:
+            return i
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if word in _SENTENCE_STARTS and not _starts_name(tokens, i):
             return i
         if word.lower() in allowed and not word[0].isupper():
             continue
         if not word[0].isupper():
             return i
         # A capitalized word followed by a lower-case one opens a sentence ("Chengdu, a key city").
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if nxt[:1].islower() and nxt.rstrip(",;:.").lower() not in allowed:
             return i
     return len(tokens)
+
+
+def _starts_name(tokens: list[str], i: int) -> bool:
+    """"He"/"You" open a name in "By Hu Jian, He Linping": first of a list element, before a name."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    after_boundary = i == 0 or tokens[i - 1].endswith(",")
+    return after_boundary and nxt[:1].isupper() and nxt.rstrip(",;:.") not in _SENTENCE_STARTS

@@ -71,3 +71,19 @@ def test_prose_gives_no_date_and_no_byline(text):
 )
 def test_split_labels(text, labels, rest):
     assert split_labels(text) == (labels, rest)
+
+
+@pytest.mark.parametrize(
+    "text, byline, starts",
+    [
+        ("By Hu Jian, He Linping, People’s Daily One in five smart phones", "By Hu Jian, He Linping, People’s Daily",
+         "One in five"),
+        ("By Tian Xianjin, You Yi, Song Zhaojun, People’s Daily From cranberries",
+         "By Tian Xianjin, You Yi, Song Zhaojun, People’s Daily", "From cranberries"),
+        ("By He Yin, People’s Daily On June 11, Chinese President", "By He Yin, People’s Daily", "On June 11"),
+        ("By Li Jie, The ministry said on Monday", "By Li Jie", "The ministry"),
+    ],
+)
+def test_surnames_that_are_also_sentence_words(text, byline, starts):
+    lead = split_lead(text)
+    assert lead.byline_raw == byline and lead.text.startswith(starts)
