@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 from pipelines.lead import split_labels, split_lead
 from pipelines.text import clean_line, clean_text, strip_marker
 
 # Filler text from templates and unfinished pages, never a story.
-_PLACEHOLDER = re.compile(r"\blorem ipsum\b|\bdolor sit amet\b|\bconsectetur adipiscing\b", re.IGNORECASE)
+_PLACEHOLDER_PHRASES = ("lorem ipsum", "dolor sit amet", "consectetur adipiscing")
 
 
 def is_placeholder(text: str) -> bool:
-    return _PLACEHOLDER.search(text) is not None
+    low = text.lower()
+    return any(phrase in low for phrase in _PLACEHOLDER_PHRASES)
 
 
 def clean_item(item):
