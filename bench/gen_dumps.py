@@ -78,6 +78,7 @@ volunteers planted trees cleaned beaches and organized workshops on recycling fo
 banks offered loans to small firms at lower rates and the central bank kept its key policy rate
 unchanged for the third consecutive month as inflation remained modest markets reacted calmly
 """.split()
+VOCAB = [word for word in VOCAB if word != "by"]
 PLACES = """Beijing Shanghai Chengdu Kashgar Xi’an Suzhou Dongguan Harbin Nairobi Astana Tashkent
 Karachi Lahore Islamabad Lisbon Jakarta Hanoi Almaty Bishkek Kunming Lhasa Urumqi Guangzhou
 Hangzhou Ningbo Xiamen Dalian Tianjin Chongqing Wuhan""".split()
@@ -178,9 +179,9 @@ class Article:
                 words += paragraph.split()
                 if len(words) > self.teaser_words + 1:
                     break
-            cut = self.teaser_words
-            while cut < len(words) - 1 and words[cut - 1][-1] in ".?!”":
-                cut += 1  # never stop at a sentence end: a teaser is cut mid-sentence
+            cut = min(self.teaser_words, len(words) - 2)  # always shorter than the body
+            while words[cut - 1][-1] in ".?!”":
+                cut -= 1  # never stop at a sentence end: a teaser is cut mid-sentence
             self._teaser = " ".join(words[:cut])
         return self._teaser
 
