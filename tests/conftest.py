@@ -46,4 +46,4 @@ def db_url(request, tmp_path):
 
 @pytest.fixture
 def sqlite_url(tmp_path):
-    return f"sqlite:///{tmp_path / 'test.db'}"
+    return f"sqlite:///{tmp_path / 'reference.db'}"

@@ -27,7 +27,8 @@ def test_folder_of_mixed_files_imports_the_good_ones(tmp_path, sqlite_url):
     (folder / "good.txt").write_bytes(LISTING_AND_PAGES.read_bytes())
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.dat").write_bytes(bytes(range(256)) * 10)
-    (folder / "legacy.txt").write_bytes(PAGE.replace("Ann Lee", "Zoë Brontë").replace("[…]", "[...]").encode("cp1252"))
+    (folder / "legacy.txt").write_bytes(PAGE.replace("Ann Lee", "Zoë Brontë").replace("engineer", "gardener")
+                                         .replace("[…]", "[...]").encode("cp1252"))
     (folder / "crlf.txt").write_bytes(PAGE.replace("Ann Lee", "Bo Chen").replace("[…]", "[&hellip;]")
                                       .replace("\n", "\r\n").encode("utf-8-sig"))
     (folder / "page.html").write_text("<!DOCTYPE html><html><head><title>x</title></head></html>")
@@ -52,7 +53,7 @@ def test_huge_line_is_skipped_with_its_line_number(tmp_path, sqlite_url):
     with open(dump, "w", encoding="utf-8") as fh:
         fh.write(PAGE)
         fh.write("x" * (50 * 1024 * 1024) + "\n")
-        fh.write(PAGE.replace("Ann Lee", "Bo Chen"))
+        fh.write(PAGE.replace("Ann Lee", "Bo Chen").replace("engineer", "gardener"))
     done = newscrawl("import", "--db", sqlite_url, dump)
     assert done.returncode == 1
     assert f"{dump}:5: line longer than" in done.stderr
