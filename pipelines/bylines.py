@@ -70,7 +70,8 @@ _ROLE_OF_OUTLET_FIRST = re.compile(
     re.IGNORECASE,
 )
 # "correspondent for People's Daily", "Senior Writer at The Post"
-_ROLE_OF_OUTLET = re.compile(r"^(?P<role>[\w\s-]*?)\s+(?:for|of|at|with)\s+(?:the\s+)?(?P<outlet>.+)$", re.IGNORECASE)
+# a lower-case "the" is not part of the name; "The Post" keeps its article
+_ROLE_OF_OUTLET = re.compile(r"^(?P<role>[\w\s-]*?)\s+(?:for|of|at|with)\s+(?:(?-i:the)\s+)?(?P<outlet>.+)$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bwith\b)\s*", re.IGNORECASE)
 _PARENS = re.compile(r"\s*\((?P<inner>[^)]*)\)\s*")
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]$")
@@ -105,16 +106,17 @@ def parse_byline(raw: str | None) -> Byline:
         part = part.strip(" .,;:-")
         if not part:
             continue
+        # "Washington correspondent for The Post": a role noun, then the outlet
+        m = _ROLE_OF_OUTLET.match(part)
+        if m and _role_noun(m["role"]) and m["outlet"][:1].isupper():
+            role, outlet = role or _singular(m["role"].lower()), outlet or _outlet_name(m["outlet"])
+            continue
         if _is_outlet(part):
             outlet = outlet or _outlet_name(part)
             continue
-        if part.lower() in LABELS or part.lower().endswith(" staff") or "staff" in part.lower().split():
+        if part.lower() in LABELS or "staff" in part.lower().split():
             role = role or _label_role(part)
             continue
-        if m := _ROLE_OF_OUTLET.match(part):
-            if _is_role(m["role"]) and (_is_outlet(m["outlet"]) or m["outlet"][:1].isupper()):
-                role, outlet = role or _singular(m["role"].lower()), outlet or _outlet_name(m["outlet"])
-                continue
         if _is_role(part):
             role = role or part.lower()
             continue
@@ -147,11 +149,18 @@ def _outlet_name(text: str) -> str:
     return text
 
 
+ROLE_NOUNS = {"correspondent", "reporter", "writer", "editor", "columnist", "contributor", "producer",
+              "analyst", "critic", "photographer", "journalist", "intern", "chief"}
+
+
+def _role_noun(text: str) -> bool:
+    words = text.lower().split()
+    return bool(words) and words[-1].rstrip("s") in ROLE_NOUNS
+
+
 def _is_role(text: str) -> bool:
     words = text.lower().replace("-", " ").split()
-    return bool(words) and all(w in ROLE_WORDS for w in words) and any(
-        w.rstrip("s") in {"correspondent", "reporter", "writer", "editor", "columnist", "contributor", "producer",
-                          "analyst", "critic", "photographer", "journalist", "intern", "chief"} for w in words)
+    return bool(words) and all(w in ROLE_WORDS for w in words) and any(w.rstrip("s") in ROLE_NOUNS for w in words)
 
 
 def _label_role(text: str) -> str | None:
