@@ -17,7 +17,6 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 
 run: install
 	$(BIN)/newscrawl import --db $(DB) seeds/dumps/
-	$(BIN)/newscrawl stats --db $(DB) --example
 
 test: install
 	$(BIN)/python -m pytest -q

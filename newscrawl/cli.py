@@ -84,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.verb == "runs":
             print(report.runs_table(args.db, args.limit))
             return 0
+    except BrokenPipeError:
+        # The reader went away (`| head`): not an error of ours; keep Python from complaining at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except KeyboardInterrupt:
         print("newscrawl: interrupted; everything stored so far is committed", file=sys.stderr)
         return 130

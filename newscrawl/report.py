@@ -20,14 +20,14 @@ def _engine(db: str):
 def import_summary(result, db: str) -> str:
     s = result.stats
     dropped = sum(v for k, v in s.items() if k.startswith("newscrawl/dropped/"))
+    new = s.get("newscrawl/store/new_full", 0) + s.get("newscrawl/store/new_teaser", 0)
+    merged = s.get("newscrawl/dedupe/merged", 0) + s.get("newscrawl/dedupe/upgraded", 0)
     lines = [
-        f"run {result.run_id}: {result.status}, {s.get('newscrawl/import/files', 0)} file(s) read, "
-        f"{s.get('newscrawl/items/full', 0)} full pages and {s.get('newscrawl/items/teaser', 0)} teasers seen",
-        f"  new articles: {s.get('newscrawl/store/new_full', 0)} full, {s.get('newscrawl/store/new_teaser', 0)} teaser-only",
-        f"  teasers merged into full articles: {s.get('newscrawl/dedupe/merged', 0)}, "
-        f"teaser-only articles upgraded: {s.get('newscrawl/dedupe/upgraded', 0)}",
-        f"  updated: {s.get('newscrawl/store/updated', 0)}, unchanged: {s.get('newscrawl/store/unchanged', 0)}, "
-        f"dropped (placeholder/empty): {dropped}",
+        f"run {result.run_id} {result.status}: {s.get('newscrawl/import/files', 0)} file(s), "
+        f"{s.get('newscrawl/items/full', 0)} full pages and {s.get('newscrawl/items/teaser', 0)} teasers read",
+        f"  articles: {new} new, {s.get('newscrawl/store/updated', 0)} updated, "
+        f"{s.get('newscrawl/store/unchanged', 0)} unchanged",
+        f"  teasers merged with their full article: {merged}; dropped (placeholder or empty): {dropped}",
     ]
     if result.errors:
         lines.append(f"  errors: {len(result.errors)} (listed above)")

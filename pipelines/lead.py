@@ -42,6 +42,10 @@ _BYLINE_WORDS = _CONNECTORS | _PARTICLES | {
     "column", "newspaper", "of", "the", "for", "at", "in", "from", "our", "political", "foreign",
     "business", "deputy", "international", "national",
 }
+_ROLE_NOUNS = {"correspondent", "correspondents", "reporter", "reporters", "writer", "writers", "editor",
+               "editors", "columnist", "column", "contributor"}
+# Sentence words that are also common surnames (Chinese He, You, An, Yu).
+_SURNAME_WORDS = {"He", "You", "An", "Yu", "Ma", "So", "Do"}
 # Capitalized words that start a sentence rather than continue a name.
 _SENTENCE_STARTS = set(
     "A An The This That These Those It Its In On At As For From Once One Since After Before When "
@@ -97,19 +101,22 @@ def split_lead(text: str) -> Lead:
         if n:
             lead.byline_raw = lead.text[: by.end()] + " ".join(tokens[:n]).rstrip(",;:")
             lead.text = " ".join(tokens[n:]).lstrip()
-    elif lead.date_raw:
+    else:
         # "date byline text" is the listing-entry shape; without a date in front, a capitalized
-        # phrase at the start of a teaser is far more often the story's subject than a byline.
-        byline, rest = _undeclared_byline(lead.text)
+        # phrase at the start of a teaser is far more often the story's subject than a byline,
+        # so only a byline that names a role ("…, correspondent for X.") is taken there.
+        byline, rest = _undeclared_byline(lead.text, dated=lead.date_raw is not None)
         if byline:
             lead.byline_raw, lead.text = byline, rest
     return lead
 
 
-def _undeclared_byline(text: str) -> tuple[str | None, str]:
+def _undeclared_byline(text: str, *, dated: bool) -> tuple[str | None, str]:
     m = _BYLINE_END.search(text, 0, 160)
-    if m and _looks_like_byline(text[: m.start()]):
+    if m and _looks_like_byline(text[: m.start()], needs_role=not dated):
         return text[: m.start()].strip(), text[m.end() :].lstrip()
+    if not dated:
+        return None, text
     # No delimiter ("Liu Yao In recent years"): accept only a bare two- or three-word name.
     tokens = text.split(" ")
     n = _byline_length(tokens, roles=False)
@@ -118,11 +125,12 @@ def _undeclared_byline(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def _looks_like_byline(candidate: str) -> bool:
+def _looks_like_byline(candidate: str, *, needs_role: bool = False) -> bool:
     tokens = candidate.split()
     if not tokens or len(candidate) > 120:
         return False
     capitalized = 0
+    roles = 0
     for token in tokens:
         word = token.strip(",;:.“”\"‘’'()")
         if not word:
@@ -131,7 +139,9 @@ def _looks_like_byline(candidate: str) -> bool:
             capitalized += 1
         elif word.lower() not in _BYLINE_WORDS:
             return False
-    return capitalized > 0
+        else:
+            roles += word.lower() in _ROLE_NOUNS
+    return capitalized > 0 and (roles > 0 or not needs_role)
 
 
 def _byline_length(tokens: list[str], *, roles: bool) -> int:
@@ -155,7 +165,9 @@ def _byline_length(tokens: list[str], *, roles: bool) -> int:
 
 
 def _starts_name(tokens: list[str], i: int) -> bool:
-    """"He"/"You" open a name in "By Hu Jian, He Linping": first of a list element, before a name."""
+    """Whether a sentence word is part of a name here: "By Hu Jian, He Linping", "By Lina He"."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if tokens[i].rstrip(",;:.") in _SURNAME_WORDS and (tokens[i].endswith(",") or nxt[:1].isupper()):
+        return True  # a pronoun is never followed by a capitalized word or a comma in prose
     after_boundary = i == 0 or tokens[i - 1].endswith(",")
     return after_boundary and nxt[:1].isupper() and nxt.rstrip(",;:.") not in _SENTENCE_STARTS

@@ -82,8 +82,19 @@ def test_split_labels(text, labels, rest):
          "By Tian Xianjin, You Yi, Song Zhaojun, People’s Daily", "From cranberries"),
         ("By He Yin, People’s Daily On June 11, Chinese President", "By He Yin, People’s Daily", "On June 11"),
         ("By Li Jie, The ministry said on Monday", "By Li Jie", "The ministry"),
+        ("By Lina He Across in the report the rate", "By Lina He", "Across in the report"),
+        ("By Lina Wong He said the rate", "By Lina Wong", "He said"),
+        ("By Lina He, Global Times More entrepreneurs", "By Lina He, Global Times", "More entrepreneurs"),
     ],
 )
 def test_surnames_that_are_also_sentence_words(text, byline, starts):
     lead = split_lead(text)
     assert lead.byline_raw == byline and lead.text.startswith(starts)
+
+
+def test_role_byline_without_date():
+    lead = split_lead("Zhu Anna, correspondent for Global Times. More entrepreneurs opened shops")
+    assert (lead.byline_raw, lead.text) == ("Zhu Anna, correspondent for Global Times", "More entrepreneurs opened shops")
+    # without a role, a delimited phrase at the head of an undated teaser is the story
+    lead = split_lead("Shanghai Tower. The tallest building in China opened")
+    assert (lead.byline_raw, lead.text) == (None, "Shanghai Tower. The tallest building in China opened")

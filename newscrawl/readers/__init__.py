@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from newscrawl.items import ArticleItem
 from newscrawl.readers.encoding import text_stream
 from newscrawl.readers.textdump import Problem, parse_dump, read_lines
 from newscrawl.sites import Site, detect_site
@@ -106,5 +107,3 @@ def read_items(inp: Input, *, sites: dict[str, Site], site: Site | None = None,
     finally:
         stream.detach()  # the Input owns the binary stream
 
-
-from newscrawl.items import ArticleItem  # noqa: E402  (only for the annotation above)
