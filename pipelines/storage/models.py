@@ -29,8 +29,9 @@ class Article(Base):
     __tablename__ = "articles"
     id: Mapped[int] = mapped_column(primary_key=True)
     url: Mapped[str | None] = mapped_column(Text, unique=True)
-    # Identity of an article without a URL: hash of its normalized body (or teaser).
-    fingerprint: Mapped[str | None] = mapped_column(String(32))
+    # Identity of an article without a URL: hash of its cleaned body (or teaser). Indexed for
+    # lookups; unique only among URL-less articles (the partial index below, the upsert target).
+    fingerprint: Mapped[str | None] = mapped_column(String(32), index=True)
     # Hash of the first words of the body (or teaser text): where teasers find their bodies.
     dedupe_key: Mapped[str | None] = mapped_column(String(32), index=True)
     site: Mapped[str | None] = mapped_column(String(100), index=True)
