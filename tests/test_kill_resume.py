@@ -47,3 +47,22 @@ def test_kill_9_then_rerun_gives_the_same_articles(tmp_path, db_url, sqlite_url)
     again = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert content(exported(db_url)) == reference
+
+
+def test_sigterm_stops_cleanly_and_records_the_run(tmp_path, sqlite_url):
+    dumps = tmp_path / "dumps"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "gen_dumps.py"), "--articles", "3000", "--out", str(dumps)],
+                   check=True, capture_output=True)
+    cmd = [sys.executable, "-m", "newscrawl.cli", "import", "--db", sqlite_url, "--batch-size", "50", "--no-progress",
+           *sorted(str(p) for p in dumps.glob("*.txt"))]
+    victim = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while count(sqlite_url) < 200 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    victim.send_signal(signal.SIGTERM)
+    _, err = victim.communicate(timeout=60)
+    assert victim.returncode == 130 and "interrupted" in err
+    runs = subprocess.run([sys.executable, "-m", "newscrawl.cli", "runs", "--db", sqlite_url],
+                          capture_output=True, text=True).stdout.splitlines()
+    assert runs[1].split()[:3] == ["1", "import", "interrupted"]
+    assert 0 < count(sqlite_url) < 3000

@@ -68,5 +68,5 @@ class StorePipeline:
             raise
         finally:
             stats = {k: v for k, v in self.stats.get_stats().items() if k != "newscrawl/run_id"}
-            self.store.finish_run(self.run_id, "finished" if reason == "finished" else reason, stats)
+            self.store.finish_run(self.run_id, reason, stats)
             self.store.close()
