@@ -1,13 +1,21 @@
 """Byline normalization: raw byline text -> person names, outlet, role, column.
 
-"Correspondents of the People’s Daily newspaper Wang Zheng, Liu Wenxin." gives authors Wang Zheng
-and Liu Wenxin, role correspondent, outlet People's Daily. Outlets, agencies and desk labels
-("Staff", "Newsroom") are never authors; when in doubt a fragment is left out, not guessed.
+`parse_byline` is pure (standard library only) and runs once per article, so every regex is
+compiled once at import time.  The parse goes in three passes:
+
+1. Clean the whole string: normalize Unicode, quotes and spaces; cut out e-mails, handles,
+   photo/editing credits, "Updated ..." stamps, dates and read times; pull out a quoted
+   "<Name>" column; drop the page words in front of the leading "By".
+2. Split what is left into segments on the author separators (",", ";", " and ", "&", "/",
+   " with ", "|", parentheses, dashes).
+3. In each segment take out outlets, then labels and roles; whatever remains must pass
+   `_person_name` to count as an author.  When in doubt a fragment is dropped.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -19,190 +27,457 @@ class Byline:
     column: str | None = None
 
 
-AGENCIES = {
-    "ap", "the associated press", "associated press", "reuters", "thomson reuters", "afp",
-    "agence france-presse", "agence france presse", "xinhua", "xinhua news agency", "bloomberg",
-    "dpa", "pa", "pa media", "upi", "efe", "ansa", "kyodo", "kyodo news", "yonhap", "tass", "cnn",
-    "bbc", "bbc news", "ians", "pti", "ani", "aap", "cna", "rte", "npr", "abc news", "cbs news", "nbc news",
-}
-# Last words of organisation names: "People's Daily", "The Washington Post", "Daily Planet".
-OUTLET_WORDS = {
-    "daily", "times", "post", "news", "newspaper", "agency", "press", "wire", "herald", "journal",
-    "tribune", "gazette", "media", "telegraph", "guardian", "magazine", "network", "chronicle",
-    "observer", "independent", "standard", "express", "mirror", "review", "weekly", "planet",
-    "online", "radio", "television", "tv", "bureau", "service", "report",
-}
-LABELS = {"staff", "newsroom", "editorial board", "web desk", "news desk", "desk", "editors",
-          "our correspondent", "our reporter", "correspondent", "reporter", "agencies", "team"}
-ROLE_WORDS = {
-    "correspondent", "correspondents", "reporter", "reporters", "writer", "writers", "editor",
-    "editors", "columnist", "contributor", "producer", "analyst", "critic", "photographer",
-    "journalist", "chief", "senior", "deputy", "staff", "special", "political", "foreign",
-    "business", "economics", "science", "sports", "culture", "technology", "health", "national",
-    "international", "white", "house", "bureau", "managing", "executive", "associate", "assistant",
-    "contributing", "investigative", "data", "digital", "news", "global", "affairs", "intern",
-}
-HONORIFICS = {"dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame", "rev"}
-PARTICLES = {"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la", "le", "bin",
-             "binti", "al", "el", "dos", "das", "ter", "zu", "y", "e"}
-NOT_NAMES = {"the", "a", "an", "and", "or", "said", "says", "in", "on", "at", "for", "of", "with",
-             "share", "this", "article", "photo", "image", "video", "getty", "images", "min", "read",
-             "follow", "more", "from", "by", "updated", "published", "posted", "comments"}
+# --------------------------------------------------------------------------------------------
+# Word lists (all the vocabulary lives here)
+# --------------------------------------------------------------------------------------------
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "})
-_GLUED_TRAILER = re.compile(r"(?<=[a-z.])(?=(?:Updated|Published|Posted|Last updated)\b)")
-_TRAILER = re.compile(
-    r"(?:\s*[|•·–—-]\s*|\s+|^)(?:updated|published|posted|last updated|first published)\b.*$"
-    r"|\s*[|•·]\s*\d+\s*min(?:ute)?s?\s+read.*$|\s*\d+\s*min(?:ute)?s?\s+read\s*$",
-    re.IGNORECASE,
+# Outlets and agencies matched by name, returned in this spelling.  Each is matched as written
+# or in upper case, so "REUTERS" and "dpa"/"DPA" work but a person called "Pa" or "Ap" does not.
+KNOWN_OUTLETS = (
+    "The Associated Press", "Associated Press", "AP", "Thomson Reuters", "Reuters",
+    "Agence France-Presse", "Agence France Presse", "AFP", "Xinhua", "Bloomberg", "dpa",
+    "PA", "UPI", "United Press International", "EFE", "ANSA", "Kyodo", "Yonhap", "TASS",
+    "CNN", "BBC", "NPR", "CNBC", "Al Jazeera", "The Guardian", "Guardian", "The Observer",
+    "The Economist", "USA Today", "Politico", "Axios", "Sputnik", "RIA Novosti", "Interfax",
+    "Anadolu", "Bernama", "Antara", "IANS", "PTI", "CGTN", "NHK", "ABC", "CBS", "NBC",
 )
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
-_HANDLE = re.compile(r"(?<!\w)@\w+")
-_PREFIX = re.compile(r"^(?:(?:written|words|reporting|story|text|interview|compiled)\s+)?by\s*:?\s+|^from\s+",
-                     re.IGNORECASE)
-_PHOTO = re.compile(r"^(?:photo(?:graph)?s?|images?|pictures?|video|illustration)\b|\b(?:getty|shutterstock)\b",
-                    re.IGNORECASE)
-_COLUMN = re.compile(r'^"(?P<column>[^"]+)"\s+column\s+(?:of|in|from)\s+(?:the\s+)?(?P<outlet>.+?)\.?$', re.IGNORECASE)
-# "Correspondents of the People's Daily newspaper Wang Zheng, Liu Wenxin"
-_ROLE_OF_OUTLET_FIRST = re.compile(
-    r"^(?P<role>(?:[a-z]+\s+)?(?:correspondents?|reporters?|writers?|editors?|journalists?))\s+"
-    r"(?:of|for|at|from)\s+(?:the\s+)?(?P<rest>.+)$",
-    re.IGNORECASE,
-)
-# "correspondent for People's Daily", "Senior Writer at The Post"
-# a lower-case "the" is not part of the name; "The Post" keeps its article
-_ROLE_OF_OUTLET = re.compile(r"^(?P<role>[\w\s-]*?)\s+(?:for|of|at|with)\s+(?:(?-i:the)\s+)?(?P<outlet>.+)$", re.IGNORECASE)
-_SEPARATORS = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bwith\b)\s*", re.IGNORECASE)
-_PARENS = re.compile(r"\s*\((?P<inner>[^)]*)\)\s*")
-_INITIAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$|^[A-Z]$")
 
+# "<X> Daily", "<X> Times", ...: a capitalized phrase ending in one of these is an organisation.
+OUTLET_KEYWORDS = (
+    "Daily", "Times", "Post", "News", "Newspaper", "Agency", "Press", "Wire", "Herald",
+    "Journal", "Tribune", "Gazette", "Media", "Telegraph", "Chronicle", "Magazine", "Weekly",
+    "Monitor", "Network", "Radio", "Broadcasting", "Review", "Planet",
+)
+
+# Acronyms kept upper case when an upper-case outlet is title-cased ("BBC NEWS" -> "BBC News").
+ACRONYMS = frozenset({
+    "AP", "AFP", "BBC", "CNN", "UPI", "EFE", "ANSA", "TASS", "PA", "NPR", "CNBC", "USA",
+    "US", "UK", "UN", "EU", "ABC", "CBS", "NBC", "NHK", "CGTN", "IANS", "PTI", "RIA", "SCMP",
+})
+
+# Nouns that make a role, and the words allowed in front of them ("senior political editor").
+ROLE_NOUNS = (
+    "correspondent", "reporter", "writer", "editor", "columnist", "journalist", "contributor",
+    "producer", "analyst", "commentator", "photographer", "photojournalist", "critic", "chief",
+    "anchor", "host", "presenter", "researcher", "intern", "blogger", "stringer", "reviewer",
+)
+ROLE_MODIFIERS = (
+    "senior", "chief", "deputy", "associate", "assistant", "executive", "managing",
+    "contributing", "special", "staff", "foreign", "affairs", "political", "politics",
+    "economics", "economic", "business", "finance", "financial", "sports?", "science",
+    "health", "technology", "tech", "diplomatic", "investigative", "national", "international",
+    "legal", "global", "education", "environment(?:al)?", "climate", "culture", "cultural",
+    "arts?", "entertainment", "defen[cs]e", "security", "crime", "metro", "local", "regional",
+    "digital", "video", "data", "news", "features?", "opinion", "bureau", "lead", "principal",
+    "general", "field", "freelance", "visiting", "guest", "white house", "middle east",
+    "world", "city", "copy", "photo", "wire", "markets?", "energy", "travel", "food",
+    "fashion", "music", "film", "books?", "religion", "medical", "courts?", "investigations",
+    "community", "social media", "night", "weekend", "sunday", "home affairs",
+    "europe(?:an)?", "asia", "africa(?:n)?", "china", "u\\.?s\\.?", "uk", "washington",
+    "london", "beijing",
+)
+
+# Labels that stand for the newsroom, not a person: no author, no role.
+LABELS = (
+    "staff", "newsroom", "editorial board", "editorial team", "editorial", "web desk",
+    "news desk", "city desk", "metro desk", "foreign desk", "sports desk", "business desk",
+    "online desk", "digital desk", "world desk", "desk", "team",
+)
+
+HONORIFICS = ("dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame", "rev")
+
+# Lower-case name particles ("Ludwig van Beethoven", "Oscar de la Hoya").
+PARTICLES = frozenset({
+    "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "della", "des",
+    "dos", "das", "do", "ter", "ten", "bin", "binti", "bint", "ibn", "al", "el", "y", "zu",
+    "af", "av",
+})
+
+# Words at the edge of a fragment that are simply dropped ("of the", "correspondent for").
+CONNECTORS = frozenset({
+    "the", "of", "for", "at", "from", "by", "to", "with", "our", "a", "and", "via", "on", "&",
+})
+
+# Words that never occur in a person name here: sentence words, page furniture, section
+# names, outlet keywords and role nouns.  A fragment containing one is not a name.
+NON_NAME_WORDS = frozenset({
+    "the", "this", "that", "these", "those", "of", "for", "and", "or", "with", "from", "by",
+    "to", "at", "is", "are", "was", "were", "has", "have", "had", "will", "would", "said",
+    "says", "here", "click", "about", "via", "our", "your", "their", "my",
+    "share", "print", "listen", "follow", "subscribe", "newsletter", "email", "e-mail",
+    "contact", "twitter", "facebook", "instagram", "linkedin", "comments", "comment", "read",
+    "more", "updated", "published", "posted", "ago", "hours", "minutes", "min",
+    "advertisement", "sponsored", "photo", "photos", "image", "images", "getty",
+    "shutterstock", "istock", "video", "videos", "world", "culture", "opinion", "politics",
+    "business", "sport", "sports", "analysis", "commentary", "editorial", "exclusive", "live",
+    "breaking", "special", "features", "feature", "lifestyle", "entertainment", "home",
+    "latest", "trending", "bureau", "desk", "newsroom", "team", "author", "authors", "byline",
+    "contributors", "staff", "service", "agencies", "wires", "correspondents", "reporters",
+    *(kw.lower() for kw in OUTLET_KEYWORDS),
+    *ROLE_NOUNS,
+})
+
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Precompiled patterns
+# --------------------------------------------------------------------------------------------
+
+def _alt(words) -> str:
+    """Regex alternation, longest first so that "Associated Press" wins over "AP"."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_TRANSLATE = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
+    # A line break separates parts of scraped bylines ("Jane Doe\nReuters").
+    "\n": " | ", "\r": " ", "\t": " ",
+})
+_SPACES = re.compile(r"\s+")
+
+# "Jane DoeUpdated 3 hours ago", "WorldBy Li Jie": a page word glued onto the byline.
+_GLUE = re.compile(r"(?<=[a-z])(?=(?:Updated|Published|Posted|By)\b)")
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_HANDLE = re.compile(r"(?<![\w.])@\w{1,30}")
+
+# A quoted name followed by "column" is a column, never a person.
+_COLUMN = re.compile(r"(?P<q>[\"'])(?P<name>[^\"']{1,60}?)(?P=q)\s+(?i:column)\b")
+
+_SOCIAL = re.compile(
+    r"(?i)\b(?:follow(?:\s+(?:her|him|them|me|us))?(?:\s+on\s+\w+)?"
+    r"|on\s+(?:twitter|x|instagram|facebook|threads|bluesky|linkedin)"
+    r"|twitter|e-?mail(?:\s+(?:her|him|me))?|contact)\b:?"
+)
+# Credits for photos, graphics or editing name people who did not write the article.  A credit
+# runs to the next "By" (a real byline may follow it) or to the end.
+_NEXT_BY = r"(?=(?-i:\bBy\s|\bBY\s)|$)"
+_CREDIT = re.compile(
+    r"(?i)\b(?:photo(?:graph)?s?|photography|images?|pictures?|pics?|illustrations?"
+    r"|graphics?|videos?|cartoon|editing|edited|produced|translated|translation|design)"
+    r"\s*(?:by\b|:|/|credits?\b|$).*?" + _NEXT_BY
+)
+# "Updated 3 hours ago", "Published 10:00 AM ET", but not "Posted by Jane Doe".
+_STAMP = re.compile(
+    r"(?i)\b(?:last\s+|first\s+)?(?:updated|published|posted|modified)\b(?!\s*:?\s*by\b)"
+    r".*?" + _NEXT_BY
+)
+# Secondary reporting credits become plain separators ("...; additional reporting by X").
+_CONTRIB = re.compile(
+    r"(?i)\b(?:(?:with|and)\s+)?(?:additional\s+)?(?:reporting|writing)\s+(?:by|from)\b"
+    r"|\bcontributed\s+to\s+this\s+(?:report|story|article)\b"
+    r"|\b(?:authors?|byline|contributors?)\s*:"
+)
+_READ_TIME = re.compile(r"(?i)\b\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b")
+_AGO = re.compile(
+    r"(?i)\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+)
+_DATE = re.compile(
+    r"(?i)\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b"
+    rf"|\b(?:{_alt(MONTHS)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_alt(MONTHS)})\b\.?(?:,?\s+\d{{4}})?"
+    r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?-i:[A-Z]{2,4})\b)?"
+)
+
+# Cheap gates: a case-sensitive search of lower-cased text is several times faster than the
+# IGNORECASE patterns above, so a plain "By Li Jie" skips most of the work.
+_NOISE_HINT = re.compile(
+    "follow|twitter|mail|contact|on x|instagram|facebook|threads|bluesky|linkedin|photo|image"
+    "|picture|pic|illustration|graphic|video|cartoon|edit|produced|translat|design|updated"
+    "|published|posted|modified|reporting|writing|contributed|author|byline|contributor"
+)
+_DIGIT = re.compile(r"\d")
+
+_LEAD_BY = re.compile(r"(?<![^\W\d_])(?:by|By|BY)(?![\w'-])\s*:?")
+_LEAD_FROM = re.compile(r"(?i)^\s*from\s+")
+_MAX_LEAD_WORDS = 3
+
+_SEPARATORS = re.compile(
+    r"\s*(?:[,;|/()\[\]\u2022\u00b7]|[\u2013\u2014]+|\s-+\s|:\s)\s*|\s+(?:(?i:and|with)|&|\+)\s+"
+)
+
+# Known names are taken out before the generic "<X> Times" shape, so a generic match cannot
+# swallow the name in front of a known one ("JANE DOE Associated Press Writer").
+_OUTLET_WORD = r"(?!The\b|THE\b)[A-Z][\w'.&-]*"
+_OUTLET_KW = _alt([k for kw in OUTLET_KEYWORDS for k in (kw, kw.upper())])
+_OUTLET_KNOWN = _alt(re.escape(o) for name in KNOWN_OUTLETS for o in {name, name.upper()})
+# "People's Daily newspaper" -> "People's Daily"; "Reuters' John Smith" -> "Reuters".
+_OUTLET_TAIL = r"(?:\s+(?i:newspaper))?(?:'s|')?(?![\w-])"
+_KNOWN_OUTLET = re.compile(
+    # "more": "Bloomberg News", "Xinhua News Agency", "PA Media"
+    rf"(?<![\w-])(?P<known>{_OUTLET_KNOWN})(?P<more>(?:\s+(?:{_OUTLET_KW})){{0,2}}){_OUTLET_TAIL}"
+)
+_GENERIC_OUTLET = re.compile(
+    rf"(?<![\w-])(?P<generic>(?:(?:The|THE)\s+(?:{_OUTLET_WORD}\s+){{0,4}}"
+    rf"|(?:{_OUTLET_WORD}\s+){{1,4}})(?:{_OUTLET_KW})){_OUTLET_TAIL}"
+)
+_KNOWN_CANONICAL = {name.upper(): name for name in KNOWN_OUTLETS}
+_ENDS_WITH_INITIAL = re.compile(r"(?<![\w.])[A-Z]\.\s+$")
+
+# Written in lower case and run on lower-cased text (much faster than IGNORECASE);
+# _ROLE_ANYCASE is the fallback for the rare text whose lower-casing changes its length.
+_ROLE_SOURCE = (
+    rf"(?<![\w-])(?P<role>(?:(?:{_alt(ROLE_MODIFIERS)})\s+){{0,4}}(?:{_alt(ROLE_NOUNS)}))"
+    r"(?P<plural>s)?(?P<suffix>-in-chief|\s+in\s+chief|-at-large|\s+at\s+large)?(?![\w-])"
+)
+_ROLE = re.compile(_ROLE_SOURCE)
+_ROLE_ANYCASE = re.compile(_ROLE_SOURCE, re.IGNORECASE)
+_ROLE_HINT = re.compile("|".join(ROLE_NOUNS))
+_LABEL_HINT = re.compile("staff|newsroom|editorial|desk|team")
+_LABEL_ALT = _alt(label.replace(" ", r"\s+") for label in LABELS)
+# "Staff" is a label, but "Staff Writer" is a role.
+_LABEL = re.compile(
+    rf"(?i)(?<![\w-])(?:{_LABEL_ALT})(?![\w-])(?!\s+(?:{_alt(ROLE_NOUNS)})s?(?![\w-]))"
+)
+
+_HONORIFIC = re.compile(rf"(?i)^(?:(?:{_alt(HONORIFICS)})\.?\s+)+")
+_LOCATION = re.compile(r"(?:^|\s)(?:in|IN)\s.*$")  # "Jane Doe in London" -> "Jane Doe"
+_EDGE_PUNCT = " .,:;!?\"'-*()[]{}<>#~_=+"
+_TOKEN_PUNCT = ",:;!?\"*()[]{}<>#~_=+"  # keeps the periods of initials ("Mary J. Blige")
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['.-])*")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+(?:[^\W\d_])?")
+_PREFIXED_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|at|ibn|bin|d|l)['-][^\W\d_]")
+_TOKEN_PARTS = re.compile(r"([-'])")
+_ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
+_MAX_NAME_TOKENS = 5
+
+
+# --------------------------------------------------------------------------------------------
+# Public entry point
+# --------------------------------------------------------------------------------------------
 
 def parse_byline(raw: str | None) -> Byline:
-    if not raw or not raw.strip():
+    """Split a raw byline into person names, outlet, role and column."""
+    if not raw or raw.isspace():
         return Byline()
-    text = " ".join(raw.translate(_QUOTES).split())
-    text = _TRAILER.sub("", _GLUED_TRAILER.sub(" ", text)).strip(" .,;:|-")
-    text = _HANDLE.sub("", _EMAIL.sub("", text)).strip(" .,;:|-")
-    if not text or _PHOTO.search(text):
-        return Byline()
-    if m := _COLUMN.match(text):
-        return Byline(outlet=_outlet_name(m["outlet"]), column=m["column"].strip())
-    text = _PREFIX.sub("", text)
-
-    outlet = role = None
-    if m := _ROLE_OF_OUTLET_FIRST.match(text):
-        outlet, names = _split_leading_outlet(m["rest"])
-        if outlet:
-            role, text = _singular(m["role"].lower()), names
-    # "Jane Doe (Reuters)" -> the bracket is an outlet or a role
-    for inner in [m["inner"] for m in _PARENS.finditer(text)]:
-        if _is_outlet(inner):
-            outlet = outlet or _outlet_name(inner)
-    text = _PARENS.sub(" ", text).strip()
-
-    authors: list[str] = []
-    upper = text.isupper()
-    for part in _SEPARATORS.split(text):
-        part = part.strip(" .,;:-")
-        if not part:
-            continue
-        # "Washington correspondent for The Post": a role noun, then the outlet
-        m = _ROLE_OF_OUTLET.match(part)
-        if m and _role_noun(m["role"]) and m["outlet"][:1].isupper():
-            role, outlet = role or _singular(m["role"].lower()), outlet or _outlet_name(m["outlet"])
-            continue
-        if _is_outlet(part):
-            outlet = outlet or _outlet_name(part)
-            continue
-        if part.lower() in LABELS or "staff" in part.lower().split():
-            role = role or _label_role(part)
-            continue
-        if _is_role(part):
-            role = role or part.lower()
-            continue
-        name = _person(part, upper)
-        if name and name.lower() not in (a.lower() for a in authors):
-            authors.append(name)
-    return Byline(tuple(authors), outlet, role, None)
+    state = _State()
+    text = _clean(raw, state)
+    for index, segment in enumerate(_SEPARATORS.split(text)):
+        if segment:
+            _parse_segment(segment, index == 0, state)
+    return Byline(state.authors(), state.outlet, state.role, state.column)
 
 
-def _split_leading_outlet(text: str) -> tuple[str | None, str]:
-    """"People's Daily newspaper Wang Zheng, …" -> ("People's Daily", "Wang Zheng, …")."""
-    words = text.split()
-    for i in range(len(words), 0, -1):
-        head = " ".join(words[:i])
-        if head.lower().endswith(" newspaper") or (_is_outlet(head) and i < len(words)):
-            return _outlet_name(head), " ".join(words[i:])
-    return None, text
+class _State:
+    """What the passes have found so far; the first outlet and the first role win."""
+
+    __slots__ = ("names", "outlet", "role", "column")
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.outlet: str | None = None
+        self.role: str | None = None
+        self.column: str | None = None
+
+    def authors(self) -> tuple[str, ...]:
+        seen: set[str] = set()
+        multi: list[str] = []
+        single: list[str] = []
+        for name in self.names:
+            key = name.casefold()
+            if key not in seen:
+                seen.add(key)
+                (multi if " " in name else single).append(name)
+        # A lone word ("Beijing" in "By Jane Doe, Beijing") is more often a place than a
+        # person; one-word names are kept only when nothing better was found.
+        return tuple(multi or single)
 
 
-def _is_outlet(text: str) -> bool:
-    low = text.strip(" .").lower()
-    if low in AGENCIES:
+# --------------------------------------------------------------------------------------------
+# Pass 1: clean the whole string
+# --------------------------------------------------------------------------------------------
+
+def _clean(raw: str, state: _State) -> str:
+    text = raw if raw.isascii() else unicodedata.normalize("NFKC", raw)
+    text = text.translate(_TRANSLATE)
+    text = _GLUE.sub(" ", text)
+    if "@" in text:
+        text = _HANDLE.sub(" | ", _EMAIL.sub(" | ", text))
+    column = _COLUMN.search(text)
+    if column:
+        state.column = _SPACES.sub(" ", column.group("name")).strip()
+        text = text[: column.start()] + " | " + text[column.end():]
+    if _NOISE_HINT.search(text.lower()):
+        text = _SOCIAL.sub(" | ", text)
+        text = _CREDIT.sub(" | ", text)
+        text = _STAMP.sub(" | ", text)
+        text = _CONTRIB.sub(" | ", text)
+    if _DIGIT.search(text):
+        text = _READ_TIME.sub(" | ", text)
+        text = _AGO.sub(" | ", text)
+        text = _DATE.sub(" | ", text)
+    text = _SPACES.sub(" ", text).strip()
+
+    # A few words before the first "By" are page furniture ("World", "Written", "Story"); they
+    # can still name the outlet ("CNN - By Jane Doe") but never an author.  A longer lead-in
+    # is kept, with that "by" as a plain separator.
+    lead = _LEAD_BY.search(text)
+    if lead:
+        before = text[: lead.start()]
+        if len(before.split()) <= _MAX_LEAD_WORDS:
+            _find_outlets(before, state)
+            text = text[lead.end():]
+        else:
+            text = before + " | " + text[lead.end():]
+    return _LEAD_FROM.sub("", text)
+
+
+# --------------------------------------------------------------------------------------------
+# Pass 3: one segment
+# --------------------------------------------------------------------------------------------
+
+def _parse_segment(segment: str, first_segment: bool, state: _State) -> None:
+    for index, piece in enumerate(_find_outlets(segment, state)):
+        parts = _LABEL.split(piece) if _LABEL_HINT.search(piece.lower()) else (piece,)
+        for part in parts:
+            if part and not part.isspace():
+                _parse_roles(part, first_segment and index == 0, state)
+
+
+def _find_outlets(text: str, state: _State) -> list[str]:
+    """Record the outlets in `text`; return the text between them."""
+    pieces: list[str] = []
+    for piece in _split_on(_KNOWN_OUTLET, text, state):
+        pieces.extend(_split_on(_GENERIC_OUTLET, piece, state))
+    return pieces
+
+
+def _split_on(pattern: re.Pattern[str], text: str, state: _State) -> list[str]:
+    if pattern.search(text) is None:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    for match in pattern.finditer(text):
+        if _ENDS_WITH_INITIAL.search(text, 0, match.start()):
+            continue  # "Michael R. Bloomberg": a surname after a middle initial
+        if state.outlet is None:
+            state.outlet = _outlet_name(match)
+        pieces.append(text[start: match.start()])
+        start = match.end()
+    pieces.append(text[start:])
+    return pieces
+
+
+def _outlet_name(match: re.Match[str]) -> str:
+    groups = match.groupdict()
+    if groups.get("known"):
+        known = _KNOWN_CANONICAL[groups["known"].upper()]
+        more = groups["more"]
+        return known + _display_case(more) if more else known
+    return _display_case(groups["generic"])
+
+
+def _display_case(name: str) -> str:
+    """Title-case an upper-case outlet name, keeping its acronyms ("BBC NEWS" -> "BBC News")."""
+    if any(c.islower() for c in name):
+        return name
+    lead = " " if name[:1].isspace() else ""
+    return lead + " ".join(w if w in ACRONYMS else w.capitalize() for w in name.split())
+
+
+def _parse_roles(text: str, leading: bool, state: _State) -> None:
+    """Take the roles out of `text`; what is left may be a name."""
+    lower = text.lower()
+    match = None
+    if _ROLE_HINT.search(lower):
+        match = _ROLE.search(lower) if len(lower) == len(text) else _ROLE_ANYCASE.search(text)
+    if match is None:
+        _add_name(text, state)
+        return
+    role = match.group("role").lower()
+    before = text[: match.start()]
+    words = before.split()
+    # After a separator, a capitalized lead-in belongs to the role ("Jane Doe, Middle East
+    # Editor"); at the very start it is the name ("Jane Doe Senior Editor").
+    if (
+        not leading
+        and 0 < len(words) <= 4
+        and all(w[0].isupper() and w.lower() not in NON_NAME_WORDS for w in words)
+    ):
+        role = before.lower() + role
+        before = ""
+    if state.role is None:
+        suffix = (match.group("suffix") or "").lower().replace(" in chief", "-in-chief")
+        state.role = _SPACES.sub(" ", role + suffix).strip()
+    _add_name(before, state)
+    _parse_roles(text[match.end():], False, state)
+
+
+# --------------------------------------------------------------------------------------------
+# Names
+# --------------------------------------------------------------------------------------------
+
+def _add_name(text: str, state: _State) -> None:
+    name = _person_name(text)
+    if name:
+        state.names.append(name)
+
+
+def _person_name(text: str) -> str | None:
+    """A display-case person name from `text`, or None if `text` is not clearly one."""
+    if " in " in text or " IN " in text or text.startswith(("in ", "IN ")):
+        text = _LOCATION.sub("", text)
+    text = _HONORIFIC.sub("", text.strip(_EDGE_PUNCT))
+    tokens = text.split()
+    while tokens and tokens[0].lower() in CONNECTORS:
+        del tokens[0]
+    while tokens and tokens[-1].lower() in CONNECTORS:
+        tokens.pop()
+    if not 0 < len(tokens) <= _MAX_NAME_TOKENS:
+        return None
+    tokens = [token.strip(_TOKEN_PUNCT) for token in tokens]
+    if not all(_name_token_ok(token) for token in tokens):
+        return None
+    last = tokens[-1]
+    # A name ends in a real word: "Mary J." is a name cut short, and a trailing particle
+    # ("John de") is a fragment.
+    if len(last) == 1 or _INITIALS.fullmatch(last) or last in PARTICLES:
+        return None
+    if not any(c.islower() for token in tokens for c in token):
+        tokens = _title_case(tokens)
+    return " ".join(tokens)
+
+
+def _name_token_ok(token: str) -> bool:
+    if not token or not _TOKEN.fullmatch(token) or token.lower() in NON_NAME_WORDS:
+        return False
+    if token[0].isupper():
         return True
-    words = low.split()
-    return bool(words) and words[-1] in OUTLET_WORDS and text.strip()[:1].isupper() and len(words) <= 5
+    # Lower case is allowed only for particles: "van", "de", "al-Assad", "d'Estaing".
+    return token in PARTICLES or bool(_PREFIXED_PARTICLE.match(token))
 
 
-def _outlet_name(text: str) -> str:
-    text = re.sub(r"\s+newspaper$", "", text.strip(" ."), flags=re.IGNORECASE)
-    return text
-
-
-ROLE_NOUNS = {"correspondent", "reporter", "writer", "editor", "columnist", "contributor", "producer",
-              "analyst", "critic", "photographer", "journalist", "intern", "chief"}
-
-
-def _role_noun(text: str) -> bool:
-    words = text.lower().split()
-    return bool(words) and words[-1].rstrip("s") in ROLE_NOUNS
-
-
-def _is_role(text: str) -> bool:
-    words = text.lower().replace("-", " ").split()
-    return bool(words) and all(w in ROLE_WORDS for w in words) and any(w.rstrip("s") in ROLE_NOUNS for w in words)
-
-
-def _label_role(text: str) -> str | None:
-    low = text.lower()
-    for role in ("staff reporter", "staff writer", "correspondent", "reporter"):
-        if role in low:
-            return role
-    return None
-
-
-def _singular(role: str) -> str:
-    role = " ".join(role.split())
-    return role[:-1] if role.endswith("s") and not role.endswith("ss") else role
-
-
-def _person(text: str, upper: bool) -> str | None:
-    tokens = [t for t in text.split() if t.lower().rstrip(".") not in HONORIFICS]
-    if not 1 <= len(tokens) <= 5:
-        return None
+def _title_case(tokens: list[str]) -> list[str]:
+    """JOHN MCDONALD -> John McDonald; LUDWIG VAN BEETHOVEN -> Ludwig van Beethoven."""
     out = []
+    last = len(tokens) - 1
     for i, token in enumerate(tokens):
-        low = token.lower()
-        if any(c.isdigit() for c in token) or low in NOT_NAMES:
-            return None
-        if low in PARTICLES and 0 < i < len(tokens) - 1:
-            out.append(low)
-            continue
-        if _INITIAL.match(token.upper() if upper else token):
-            out.append(token.upper())
-            continue
-        if not token[:1].isupper() and not low.startswith(("al-", "el-")):
-            return None
-        out.append(_title(token) if upper else token)
-    if len(out) == 1 and (len(out[0]) < 2 or not upper and out[0].isupper()):
-        return None
-    return " ".join(out)
+        lower = token.lower()
+        if 0 < i < last and lower in PARTICLES:
+            out.append(lower)
+        elif _INITIALS.fullmatch(token) or token in _ROMAN:
+            out.append(token)
+        else:
+            out.append(_title_token(token, inner=i > 0))
+    return out
 
 
-def _title(token: str) -> str:
-    """JOHN -> John, O'BRIEN -> O'Brien, MCDONALD -> McDonald, JEAN-PAUL -> Jean-Paul."""
-    parts = re.split(r"([-'])", token.lower())
-    word = "".join(p.capitalize() if p not in "-'" else p for p in parts)
-    if word.startswith("Mc") and len(word) > 2:
-        word = "Mc" + word[2:].capitalize()
-    return word
+def _title_token(token: str, inner: bool) -> str:
+    parts = _TOKEN_PARTS.split(token)
+    out = []
+    for j, part in enumerate(parts):
+        lower = part.lower()
+        if j == 0 and inner and len(parts) > 2 and lower in ("al", "el", "d"):
+            out.append(lower)  # "al-Assad", "d'Estaing" inside a name
+        elif lower.startswith("mc") and len(lower) > 2:
+            out.append("Mc" + lower[2:].capitalize())  # "MCDONALD" -> "McDonald"
+        else:
+            out.append(lower.capitalize())
+    return "".join(out)
