@@ -14,6 +14,7 @@ from scrapy.statscollectors import MemoryStatsCollector
 from scrapy.utils.conf import build_component_list
 from scrapy.utils.misc import load_object
 
+from newscrawl.progress import Progress
 from newscrawl.readers import ReaderError, expand_paths, open_input, read_items
 from newscrawl.readers.textdump import Problem
 from newscrawl.sites import SiteError, load_sites
@@ -136,18 +137,8 @@ def _fail(stats, errors: list[str], kind: str, message: str) -> None:
     errors.append(message)
 
 
-def _progress_bar(inputs, progress: bool | None):
-    if progress is None:
-        progress = sys.stderr.isatty()
-    if not progress:
+def _progress_bar(inputs, progress: bool | None) -> Progress | None:
+    if not (sys.stderr.isatty() if progress is None else progress):
         return None
-    from tqdm import tqdm
-
-    total = 0
-    for entry in inputs:
-        if isinstance(entry, str) and entry != "-":
-            try:
-                total += os.path.getsize(entry)
-            except OSError:
-                pass
-    return tqdm(total=total or None, unit="B", unit_scale=True, desc="import", file=sys.stderr)
+    sizes = [os.path.getsize(e) for e in inputs if isinstance(e, str) and e != "-" and os.path.isfile(e)]
+    return Progress(sum(sizes) or None)

@@ -86,3 +86,6 @@ def test_empty_and_binary_inputs():
         read(b"\x00\x01\x02garbage", name="x.bin")
     with pytest.raises(ReaderError, match="gzip"):
         read(b"\x1f\x8b\x08\x00rest", name="x.gz")
+    for data in (b'{\n  "articles": 3\n}\n', b'[1, 2]', b'{"id": 1}\n{"id": 2}\n'):
+        with pytest.raises(ReaderError, match="x.json: json input is not a text dump"):
+            read(data, name="x.json")

@@ -78,8 +78,8 @@ def sniff(head: bytes) -> str:
     start = head.lstrip()[:512].lower()
     if start.startswith((b"<!doctype html", b"<html")) or b"<head" in start:
         return "html"
-    if start.startswith(b"{") and b'"' in start[:3]:
-        return "jsonl"
+    if start.startswith((b"{", b"[")):
+        return "json"  # JSON or JSON Lines: never a copied page
     return "text"
 
 
