@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from newscrawl.ingest import import_paths
 from pipelines.storage.engine import open_engine
 from pipelines.storage.queries import export_records
@@ -30,3 +34,11 @@ def content(records: list[dict]) -> list[dict]:
 def by_author(records: list[dict], name: str) -> dict:
     (found,) = [r for r in records if name in r["authors"]]
     return found
+
+
+def generated_dumps(folder: Path, articles: int, files: int = 1) -> list[str]:
+    """Seed-shaped dumps from bench/gen_dumps.py; returns the dump files (not expected.json)."""
+    script = Path(__file__).resolve().parent.parent / "bench" / "gen_dumps.py"
+    subprocess.run([sys.executable, str(script), "--articles", str(articles), "--out", str(folder),
+                    "--files", str(files)], check=True, capture_output=True)
+    return sorted(str(p) for p in folder.glob("*.txt"))

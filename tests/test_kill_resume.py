@@ -10,8 +10,7 @@ from sqlalchemy import func, select
 
 from pipelines.storage.engine import open_engine
 from pipelines.storage.models import articles
-from tests.conftest import ROOT
-from tests.helpers import content, exported, run_import
+from tests.helpers import content, exported, generated_dumps, run_import
 
 
 def count(db_url: str) -> int:
@@ -26,10 +25,7 @@ def count(db_url: str) -> int:
 
 
 def test_kill_9_then_rerun_gives_the_same_articles(tmp_path, db_url, sqlite_url):
-    dumps = tmp_path / "dumps"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "gen_dumps.py"), "--articles", "3000", "--out", str(dumps),
-                    "--files", "3"], check=True, capture_output=True)
-    files = sorted(str(p) for p in dumps.glob("*.txt"))
+    files = generated_dumps(tmp_path / "dumps", 3000, files=3)
     run_import(sqlite_url, *files)
     reference = content(exported(sqlite_url))
     assert len(reference) == 3000
@@ -50,11 +46,8 @@ def test_kill_9_then_rerun_gives_the_same_articles(tmp_path, db_url, sqlite_url)
 
 
 def test_sigterm_stops_cleanly_and_records_the_run(tmp_path, sqlite_url):
-    dumps = tmp_path / "dumps"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "gen_dumps.py"), "--articles", "3000", "--out", str(dumps)],
-                   check=True, capture_output=True)
     cmd = [sys.executable, "-m", "newscrawl.cli", "import", "--db", sqlite_url, "--batch-size", "50", "--no-progress",
-           *sorted(str(p) for p in dumps.glob("*.txt"))]
+           *generated_dumps(tmp_path / "dumps", 3000)]
     victim = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while count(sqlite_url) < 200 and time.monotonic() < deadline:
