@@ -127,11 +127,12 @@ def _urls_agree(article: dict, item) -> bool:
     return not (article["url"] and item.url and article["url"] != item.url)
 
 
-def new_article(item) -> dict:
+def new_article(item) -> tuple[dict, set[str]]:
+    """A new article from its first item; returns it with the names of the fields it set."""
     article = {name: None for name in ("id", "teaser", "body", *FILLABLE)}
     article.update(status=item.kind, authors=[], categories=[], fingerprint=None, dedupe_key=None)
-    merge(article, item)
-    return article
+    _, changed = merge(article, item)
+    return article, changed
 
 
 def merge(article: dict, item) -> tuple[str, set[str]]:
@@ -150,14 +151,12 @@ def merge(article: dict, item) -> tuple[str, set[str]]:
             page_wins = article["status"] == "teaser"
             _set(article, changed, "status", "full")
             _set(article, changed, "body", item.text)
-            _set(article, changed, "dedupe_key", body_key(item.text))
-            _set(article, changed, "fingerprint", item.fingerprint)
+            _set_identity(article, changed, item)
     elif not article["teaser"]:
         outcome = "merged" if article["status"] == "full" else "updated"
         _set(article, changed, "teaser", item.text)
         if article["status"] == "teaser":
-            _set(article, changed, "dedupe_key", item.dedupe_keys[0] if item.dedupe_keys else None)
-            _set(article, changed, "fingerprint", item.fingerprint)
+            _set_identity(article, changed, item)
 
     values = _item_values(item)
     for name in FILLABLE:
@@ -174,11 +173,17 @@ def merge(article: dict, item) -> tuple[str, set[str]]:
     return outcome, changed
 
 
+def _set_identity(article: dict, changed: set[str], item) -> None:
+    """The article is now known by this item's text: its own key (the first) and fingerprint."""
+    _set(article, changed, "dedupe_key", item.dedupe_keys[0] if item.dedupe_keys else None)
+    _set(article, changed, "fingerprint", item.fingerprint)
+
+
 def _item_values(item) -> dict:
     return {
         "url": item.url, "title": item.title, "site": item.site, "byline": item.byline_raw,
         "outlet": item.outlet, "role": item.role, "column_name": item.column, "dateline": item.dateline,
-        "language": getattr(item, "language", None), "published_at": item.published_at,
+        "language": item.language, "published_at": item.published_at,
         "published_precision": item.published_precision, "published_raw": item.date_raw if item.published_at else None,
         "published_origin": item.published_origin,
     }

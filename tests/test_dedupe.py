@@ -43,7 +43,7 @@ def test_short_teaser_proves_nothing():
 
 
 def test_teaser_finds_body_and_is_merged():
-    full = new_article(item("full", BODY))
+    full, _ = new_article(item("full", BODY))
     full["id"] = 7
     index = ArticleIndex([full])
     teaser = item("teaser", TEASER)
@@ -55,7 +55,7 @@ def test_teaser_finds_body_and_is_merged():
 
 
 def test_body_upgrades_teaser_only_article_in_place():
-    stub = new_article(item("teaser", TEASER, title="Why China cuts carbon"))
+    stub, _ = new_article(item("teaser", TEASER, title="Why China cuts carbon"))
     stub["id"] = 3
     index = ArticleIndex([stub])
     body = item("full", BODY, byline_raw="By Cheng Chen", authors=["Cheng Chen"])
@@ -68,7 +68,7 @@ def test_body_upgrades_teaser_only_article_in_place():
 
 
 def test_full_body_never_replaced_by_shorter_one():
-    full = new_article(item("full", BODY))
+    full, _ = new_article(item("full", BODY))
     full["id"] = 1
     shorter = item("full", BODY.split("\n\n")[0])
     assert find_article(shorter, ArticleIndex([full])) is full
@@ -76,14 +76,14 @@ def test_full_body_never_replaced_by_shorter_one():
 
 
 def test_different_urls_never_merge():
-    full = new_article(item("full", BODY, url="https://a.example/1"))
+    full, _ = new_article(item("full", BODY, url="https://a.example/1"))
     full["id"] = 1
     assert find_article(item("teaser", TEASER, url="https://a.example/2"), ArticleIndex([full])) is None
     assert find_article(item("teaser", TEASER), ArticleIndex([full])) is full
 
 
 def test_teaser_fills_missing_metadata_but_page_values_win():
-    full = new_article(item("full", BODY, title="Page title", authors=["Cheng Chen"]))
+    full, _ = new_article(item("full", BODY, title="Page title", authors=["Cheng Chen"]))
     full["id"] = 1
     from datetime import datetime, timezone
 

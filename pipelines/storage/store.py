@@ -27,6 +27,7 @@ IN_CHUNK = 2000  # values per IN (...) list, well under SQLite's variable limit
 CONTENT = ("url", "fingerprint", "dedupe_key", "site", "title", "status", "teaser", "body",
            "byline", "outlet", "role", "column_name", "dateline", "language", "published_at",
            "published_precision", "published_raw", "published_origin")
+_CONTENT_SET = frozenset(CONTENT)
 
 
 def name_key(name: str) -> str:
@@ -75,12 +76,12 @@ class Store:
             for item in items:
                 article = find_article(item, index)
                 if article is None:
-                    article = new_article(item)
-                    article["_changed"] = set(CONTENT) | {"authors", "categories"}
+                    article, changed = new_article(item)
+                    article["_changed"] = changed
                     outcomes[f"new/{item.kind}"] += 1
                 else:
                     outcome, changed = merge(article, item)
-                    article.setdefault("_changed", set()).update(changed)
+                    article["_changed"] |= changed
                     outcomes[outcome] += 1
                 index.add(article)
                 touched[id(article)] = article
@@ -126,12 +127,14 @@ class Store:
             for article, new_id in zip(group, conn.execute(stmt, rows).scalars()):
                 article["id"] = new_id
 
-        changed = [a for a in touched if id(a) not in fresh_ids and a["_changed"] & set(CONTENT)]
+        # Changed rows are rewritten whole; the others only record that this run saw them.
+        old = [a for a in touched if id(a) not in fresh_ids]
+        changed = [a for a in old if a["_changed"] & _CONTENT_SET]
         if changed:
-            stmt = update(articles).where(articles.c.id == bindparam("b_id")).values(
-                {c: bindparam(c) for c in CONTENT})
+            values = {c: bindparam(c) for c in CONTENT} | {"last_seen": now, "last_run_id": run_id}
+            stmt = update(articles).where(articles.c.id == bindparam("b_id")).values(values)
             conn.execute(stmt, [{"b_id": a["id"], **{c: a[c] for c in CONTENT}} for a in changed])
-        for chunk in _chunks([a["id"] for a in touched]):
+        for chunk in _chunks([a["id"] for a in old if not a["_changed"] & _CONTENT_SET]):
             conn.execute(update(articles).where(articles.c.id.in_(chunk)).values(last_seen=now, last_run_id=run_id))
 
     def _save_links(self, conn: Connection, touched) -> None:
@@ -150,7 +153,7 @@ class Store:
 
     def _name_ids(self, conn: Connection, table, names: set[str]) -> dict[str, int]:
         """Ids of authors or categories by key, creating the missing ones."""
-        wanted = {name_key(n): n for n in names if name_key(n)}
+        wanted = {key: n for n in names if (key := name_key(n))}
         missing = {k: n for k, n in wanted.items() if (table.name, k) not in self._ids}
         if missing:
             stmt = self._insert(table).on_conflict_do_nothing(index_elements=["key"])
