@@ -89,3 +89,19 @@ def test_empty_and_binary_inputs():
     for data in (b'{\n  "articles": 3\n}\n', b'[1, 2]', b'{"id": 1}\n{"id": 2}\n'):
         with pytest.raises(ReaderError, match="x.json: json input is not a text dump"):
             read(data, name="x.json")
+
+
+def test_site_is_recognised_from_the_head_of_a_large_dump(tmp_path):
+    from newscrawl.readers import open_input
+    from newscrawl.sites import load_sites
+
+    dump = tmp_path / "dump.txt"
+    # the site's mark first appears 40 KiB in, past a default 8 KiB read buffer
+    dump.write_text("Filler paragraph without any mark.\n" * 1200 + PAGE.replace("Daily Planet", "People’s Daily"),
+                    encoding="utf-8")
+    inp = open_input(str(dump))
+    try:
+        items = list(read_items(inp, sites=load_sites()))
+    finally:
+        inp.close()
+    assert items and {i.site for i in items} == {"peoples-daily"}

@@ -60,7 +60,7 @@ def open_input(path: str) -> Input:
     if path == "-":
         return Input("<stdin>", sys.stdin.buffer, None)
     try:
-        stream = open(path, "rb")
+        stream = open(path, "rb", buffering=SNIFF_BYTES)  # so peek() can show the whole sniff head
     except OSError as exc:
         raise ReaderError(path, exc.strerror or str(exc)) from exc
     return Input(os.path.abspath(path), stream, os.fstat(stream.fileno()).st_size)
@@ -86,7 +86,7 @@ def sniff(head: bytes) -> str:
 def read_items(inp: Input, *, sites: dict[str, Site], site: Site | None = None,
                format: str | None = None) -> Iterator[ArticleItem | Problem]:
     """Stream the items of one input; raises ReaderError when it is not readable at all."""
-    head = inp.stream.peek(SNIFF_BYTES)[:SNIFF_BYTES] if hasattr(inp.stream, "peek") else b""
+    head = inp.stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # up to the buffer size; stdin's may be smaller
     kind = format or sniff(head)
     if kind == "empty":
         return
