@@ -30,8 +30,7 @@ def clean_item(item):
             _add_categories(item, lead.categories)
     item.text = clean_text(item.text or "")
     for name in ("title", "byline_raw", "date_raw", "url", "dateline"):
-        value = getattr(item, name)
-        setattr(item, name, clean_line(value) or None if value else None)
+        setattr(item, name, clean_line(getattr(item, name) or "") or None)
     item.categories = [c for c in (clean_line(c) for c in item.categories) if c]
     if item.byline_raw:
         labels, item.byline_raw = split_labels(item.byline_raw)

@@ -94,6 +94,8 @@ def test_stats_runs_and_help(sqlite_url):
     assert "15 articles (10 full, 5 teaser-only)" in stats.stdout and "SELECT" in stats.stdout
     runs = newscrawl("runs", "--db", sqlite_url).stdout.splitlines()
     assert len(runs) == 3 and runs[1].split()[:3] == ["2", "import", "finished"]
+    # first run: 15 new articles, 10 teasers joined their bodies (as its summary said), no errors
+    assert runs[2].split()[0:3] == ["1", "import", "finished"] and runs[2].split()[-3:] == ["15", "10", "0"]
     for verb in ("import", "export", "stats", "runs"):
         assert "--db URL" in newscrawl(verb, "--help").stdout
 
