@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipelines.bylines import PARTICLES, ROLE_NOUNS
+
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -33,17 +35,14 @@ _BY = re.compile(r"^(?:written\s+|words\s+|reporting\s+)?by\s+(?=\S)", re.IGNORE
 _BYLINE_END = re.compile(r"\.\s+|\s{2,}")
 
 _OPENING_QUOTES = "“\"‘'«„("
-_CONNECTORS = {"and", "&", "with"}
-_PARTICLES = {"de", "del", "della", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "el", "y"}
+_CONNECTORS = {"and", "&", "with"}  # between the names of a byline
+# Roles in the plural too ("Correspondents of …"); a "column" names a byline as well.
+_ROLE_NOUNS = {*ROLE_NOUNS, *(noun + "s" for noun in ROLE_NOUNS), "column"}
 # Lower-case words a byline may hold: roles, and the glue of "correspondent for the X newspaper".
-_BYLINE_WORDS = _CONNECTORS | _PARTICLES | {
-    "correspondent", "correspondents", "reporter", "reporters", "writer", "writers", "editor",
-    "editors", "staff", "special", "senior", "chief", "contributor", "contributing", "columnist",
-    "column", "newspaper", "of", "the", "for", "at", "in", "from", "our", "political", "foreign",
-    "business", "deputy", "international", "national",
+_BYLINE_WORDS = _CONNECTORS | PARTICLES | _ROLE_NOUNS | {
+    "staff", "special", "senior", "chief", "contributing", "newspaper", "of", "the", "for", "at", "in",
+    "from", "our", "political", "foreign", "business", "deputy", "international", "national",
 }
-_ROLE_NOUNS = {"correspondent", "correspondents", "reporter", "reporters", "writer", "writers", "editor",
-               "editors", "columnist", "column", "contributor"}
 # Sentence words that are also common surnames (Chinese He, You, An, Yu).
 _SURNAME_WORDS = {"He", "You", "An", "Yu", "Ma", "So", "Do"}
 # Capitalized words that start a sentence rather than continue a name.
@@ -146,7 +145,7 @@ def _looks_like_byline(candidate: str, *, needs_role: bool = False) -> bool:
 
 def _byline_length(tokens: list[str], *, roles: bool) -> int:
     """How many tokens at the start belong to the byline; the text starts after them."""
-    allowed = _BYLINE_WORDS if roles else _CONNECTORS | _PARTICLES
+    allowed = _BYLINE_WORDS if roles else _CONNECTORS | PARTICLES
     for i, token in enumerate(tokens):
         word = token.rstrip(",;:.")
         if not word or token[0] in _OPENING_QUOTES:
