@@ -105,3 +105,11 @@ def test_site_is_recognised_from_the_head_of_a_large_dump(tmp_path):
     finally:
         inp.close()
     assert items and {i.site for i in items} == {"peoples-daily"}
+
+
+def test_article_page_takes_the_title_of_its_teaser():
+    records = read(("Why every tile counts\n" + PAGE).encode())
+    assert [(r.kind, r.title) for r in records] == [("teaser", "Why every tile counts"), ("full", "Why every tile counts")]
+    # a page that follows another page's body starts without a title
+    records = read((PAGE + PAGE.split("\n", 1)[1].replace("engineer", "gardener")).encode())
+    assert [(r.kind, r.title) for r in records] == [("teaser", None), ("full", None), ("full", None)]

@@ -74,23 +74,21 @@ def parse_dump(lines: Iterable[tuple[int, str]], name: str, *, site: str | None 
                            language=language, source=f"{name}:{lineno}", fetched_at=read_at)
 
     article: _Article | None = None  # the article page being read
-    after_teaser: tuple[int, str | None] | None = None  # (line, title) of the last teaser
+    page_title: str | None = None  # the last teaser's title, which its article page shares
     held: tuple[int, str] | None = None  # a line that is a title if a teaser follows it
 
     def take(lineno: int, line: str) -> ArticleItem | None:
         """Add a non-teaser line; returns the previous article when this line starts a new one."""
-        nonlocal article, after_teaser
-        title = after_teaser[1] if after_teaser else None
+        nonlocal article, page_title
+        done = None
         if _is_header(line):
             done = finish()
-            article = _Article(lineno, title, byline=line)
+            article = _Article(lineno, page_title, byline=line)
         elif article is not None:
             article.body.append(line)
-            done = None
         else:
-            article = _Article(lineno, title, body=[line])
-            done = None
-        after_teaser = None
+            article = _Article(lineno, page_title, body=[line])
+        page_title = None
         return done
 
     def finish():
@@ -116,7 +114,7 @@ def parse_dump(lines: Iterable[tuple[int, str]], name: str, *, site: str | None 
             if (full := finish()) is not None:
                 yield full
             yield item("teaser", line, lineno, title)
-            after_teaser = (lineno, title)
+            page_title = title
         else:
             if held is not None and (full := take(*held)) is not None:
                 yield full
