@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= sqlite:///newscrawl.db
 
-.PHONY: install run test bench lock clean
+.PHONY: install bench-install run test bench lock clean
 
 install: $(VENV)/.installed
 
@@ -21,6 +21,13 @@ run: install
 test: install
 	$(BIN)/python -m pytest -q
 
+# The peers that bench/extraction.py measures against, pinned beside ours; not runtime dependencies.
+bench-install: $(VENV)/.bench-installed
+
+$(VENV)/.bench-installed: bench/requirements.lock $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --require-hashes -r bench/requirements.lock
+	touch $@
+
 bench: install
 	$(BIN)/python bench/import_speed.py
 
@@ -28,6 +35,8 @@ bench: install
 lock:
 	$(PY) -m pip install --quiet uv
 	$(PY) -m uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
+	$(PY) -m uv pip compile pyproject.toml --extra dev --extra bench --python-version 3.11 --generate-hashes \
+		-c requirements.lock -o bench/requirements.lock
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -18,7 +18,11 @@ class ArticleItem:
     url: str | None = None
     title: str | None = None
     byline_raw: str | None = None
+    # Author names as structured data lists them (JSON-LD, meta); each goes through the byline parser.
+    authors_raw: list[str] = field(default_factory=list)
     date_raw: str | None = None
+    modified_raw: str | None = None
+    description: str | None = None  # the page's own summary (meta description, dek)
     categories: list[str] = field(default_factory=list)
     site: str | None = None
     language: str | None = None
@@ -33,6 +37,7 @@ class ArticleItem:
     dateline: str | None = None
     published_at: datetime | None = None
     published_precision: str | None = None
-    published_origin: str | None = None
+    published_origin: str | None = None  # set by sources that know it: jsonld, meta, time, byline, url
+    modified_at: datetime | None = None
     dedupe_keys: list[str] = field(default_factory=list)
     fingerprint: str | None = None
