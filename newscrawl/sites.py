@@ -19,6 +19,10 @@ class Site:
     day_first: bool | None = None
     tz: str | None = None
     language: str | None = None
+    start_urls: tuple[str, ...] = ()
+    # CSS selector overrides for extraction ("title", "body", "byline", "date"); they win over
+    # the generic rules for this site's pages.
+    selectors: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     detect: tuple[re.Pattern, ...] = field(default=(), compare=False)
 
 
@@ -42,6 +46,8 @@ def load_sites(path: str | Path | None = None) -> dict[str, Site]:
                 day_first=conf.get("day_first"),
                 tz=conf.get("tz"),
                 language=conf.get("language"),
+                start_urls=tuple(conf.get("start_urls", ())),
+                selectors=dict(conf.get("selectors", {})),
                 detect=tuple(re.compile(p) for p in conf.get("detect", ())),
             )
             for key, conf in table.items()
