@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pipelines.lead import split_labels, split_lead
 from pipelines.text import clean_line, clean_text, strip_marker
+from pipelines.urls import canonical_url
 
 # Filler text from templates and unfinished pages, never a story.
 _PLACEHOLDER_PHRASES = ("lorem ipsum", "dolor sit amet", "consectetur adipiscing")
@@ -29,8 +30,10 @@ def clean_item(item):
             item.dateline = lead.dateline
             _add_categories(item, lead.categories)
     item.text = clean_text(item.text or "")
-    for name in ("title", "byline_raw", "date_raw", "url", "dateline"):
+    for name in ("title", "byline_raw", "date_raw", "modified_raw", "url", "dateline", "description"):
         setattr(item, name, clean_line(getattr(item, name) or "") or None)
+    item.url = canonical_url(item.url)
+    item.authors_raw = [a for a in (clean_line(a) for a in item.authors_raw) if a]
     item.categories = [c for c in (clean_line(c) for c in item.categories) if c]
     if item.byline_raw:
         labels, item.byline_raw = split_labels(item.byline_raw)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 
 from pipelines.text import words
+from pipelines.urls import page_key
 
 KEY_WORDS = 8  # words in a key: enough to tell stories apart, few enough for a short teaser
 MAX_SKIP = 12  # leftover lead words (byline, labels) a teaser may carry before its text
@@ -20,7 +21,8 @@ NEAR_MATCH = 0.9  # "or nearly so": a corrected typo or a changed quote mark is 
 
 # Metadata a teaser may fill in when the article lacks it; a full page's own values win.
 FILLABLE = ("url", "title", "site", "byline", "outlet", "role", "column_name", "dateline", "language",
-            "published_at", "published_precision", "published_raw", "published_origin")
+            "published_at", "published_precision", "published_raw", "published_origin", "modified_at",
+            "description")
 
 
 def _digest(tokens: list[str]) -> str:
@@ -78,7 +80,7 @@ class ArticleIndex:
         # Called again after an article changes; stale entries are harmless because every
         # candidate is verified before use.
         if article["url"]:
-            self.by_url[article["url"]] = article
+            self.by_url[page_key(article["url"])] = article
         if article["fingerprint"]:
             self.by_fingerprint[article["fingerprint"]] = article
         bucket = self.by_key[article["dedupe_key"]]
@@ -96,8 +98,8 @@ class ArticleIndex:
 
 def find_article(item, index: ArticleIndex) -> dict | None:
     """The stored article this item belongs to, or None for a new one."""
-    if item.url and item.url in index.by_url:
-        return index.by_url[item.url]
+    if item.url and (found := index.by_url.get(page_key(item.url))) is not None:
+        return found
     same = index.by_fingerprint.get(item.fingerprint)
     if same is not None and _urls_agree(same, item):
         return same
@@ -124,7 +126,7 @@ def _age(article: dict):
 
 
 def _urls_agree(article: dict, item) -> bool:
-    return not (article["url"] and item.url and article["url"] != item.url)
+    return not (article["url"] and item.url and page_key(article["url"]) != page_key(item.url))
 
 
 def new_article(item) -> tuple[dict, set[str]]:
@@ -146,9 +148,10 @@ def merge(article: dict, item) -> tuple[str, set[str]]:
     page_wins = False
     if item.kind == "full":
         stored = article["body"] or ""
-        if article["status"] == "teaser" or len(item.text) > len(stored):
+        refetched = _is_newer_fetch(article, item)
+        if article["status"] == "teaser" or len(item.text) > len(stored) or refetched:
             outcome = "upgraded" if article["status"] == "teaser" else "updated"
-            page_wins = article["status"] == "teaser"
+            page_wins = article["status"] == "teaser" or refetched
             _set(article, changed, "status", "full")
             _set(article, changed, "body", item.text)
             _set_identity(article, changed, item)
@@ -161,7 +164,7 @@ def merge(article: dict, item) -> tuple[str, set[str]]:
     values = _item_values(item)
     for name in FILLABLE:
         value = values.get(name)
-        if value is not None and (article[name] is None or (page_wins and name != "url")):
+        if value is not None and (article[name] is None or page_wins):
             _set(article, changed, name, value)
     if item.authors and (not article["authors"] or page_wins):
         _set(article, changed, "authors", list(item.authors))
@@ -171,6 +174,20 @@ def merge(article: dict, item) -> tuple[str, set[str]]:
     if changed and outcome == "unchanged":
         outcome = "updated"
     return outcome, changed
+
+
+def _is_newer_fetch(article: dict, item) -> bool:
+    """The article's own page, fetched again with other text: the page as it is now wins.
+
+    Without a URL a shorter body may be a cut copy, so only pages known by URL are replaced, and
+    never by an older version (a dateModified before the stored one).
+    """
+    if not (item.url and article["url"] and article["status"] == "full" and item.text != article["body"]):
+        return False
+    if page_key(item.url) != page_key(article["url"]):
+        return False
+    stored = article.get("modified_at")
+    return item.modified_at is None or stored is None or item.modified_at > stored
 
 
 def _set_identity(article: dict, changed: set[str], item) -> None:
@@ -185,7 +202,8 @@ def _item_values(item) -> dict:
         "outlet": item.outlet, "role": item.role, "column_name": item.column, "dateline": item.dateline,
         "language": item.language, "published_at": item.published_at,
         "published_precision": item.published_precision, "published_raw": item.date_raw if item.published_at else None,
-        "published_origin": item.published_origin,
+        "published_origin": item.published_origin, "modified_at": item.modified_at,
+        "description": item.description,
     }
 
 

@@ -10,7 +10,7 @@ import re
 
 from scrapy.exceptions import DropItem
 
-from newscrawl.sites import load_sites
+from newscrawl.sites import load_sites, site_for_url
 from pipelines.bylines import parse_byline
 from pipelines.clean import clean_item, is_placeholder
 from pipelines.dates import parse_published
@@ -20,15 +20,21 @@ _DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 
 
 class CleanPipeline:
-    def __init__(self, stats):
+    def __init__(self, stats, sites):
         self.stats = stats
+        self.sites = sites
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.stats)
+        return cls(crawler.stats, load_sites(crawler.settings.get("NEWSCRAWL_SITES_FILE")))
 
     def process_item(self, item):
         clean_item(item)
+        # The site's conventions apply to every source: a page found by URL alone is still its site's.
+        site = self.sites.get(item.site) if item.site else site_for_url(self.sites, item.url)
+        if site is not None:
+            item.site = site.key
+            item.language = item.language or site.language
         if not item.text:
             self.stats.inc_value("newscrawl/dropped/empty")
             raise DropItem(f"{item.source}: no text")
@@ -44,9 +50,16 @@ class BylinePipeline:
         return cls()
 
     def process_item(self, item):
-        if item.byline_raw and not item.authors:
+        if item.authors:
+            return item  # already normalized (our own export read back)
+        # Structured data names the authors one by one; the visible byline is the fallback and
+        # still gives the outlet and role when structured data has the names.
+        for raw in item.authors_raw:
+            item.authors += [a for a in parse_byline(raw).authors if a not in item.authors]
+        if item.byline_raw:
             byline = parse_byline(item.byline_raw)
-            item.authors = list(byline.authors)
+            if not item.authors:
+                item.authors = list(byline.authors)
             item.outlet = item.outlet or byline.outlet
             item.role = item.role or byline.role
             item.column = item.column or byline.column
@@ -64,21 +77,26 @@ class DatePipeline:
         return cls(load_sites(crawler.settings.get("NEWSCRAWL_SITES_FILE")))
 
     def process_item(self, item):
+        site = self.sites.get(item.site)
         if item.date_raw and item.published_at is None:
-            site = self.sites.get(item.site)
-            day_first = site.day_first if site and site.day_first is not None else None
-            if day_first is None:
-                # Unknown site: dotted numeric dates are day-first wherever they are used.
-                day_first = bool(_DOTTED_DATE.match(item.date_raw))
-            published = parse_published(
-                item.date_raw, day_first=day_first, tz=site.tz if site else None,
-                now=item.fetched_at, origin=item.published_origin or "lead",
-                languages=(site.language,) if site and site.language else None,
-            )
+            published = self._parse(item.date_raw, site, item)
             item.published_at = published.value
             item.published_precision = published.precision
             item.published_origin = published.origin if published.value else None
+        if item.modified_raw and item.modified_at is None:
+            item.modified_at = self._parse(item.modified_raw, site, item).value
         return item
+
+    @staticmethod
+    def _parse(raw: str, site, item):
+        day_first = site.day_first if site and site.day_first is not None else None
+        if day_first is None:
+            # Unknown site: dotted numeric dates are day-first wherever they are used.
+            day_first = bool(_DOTTED_DATE.match(raw))
+        return parse_published(
+            raw, day_first=day_first, tz=site.tz if site else None, now=item.fetched_at,
+            origin=item.published_origin or "lead", languages=(site.language,) if site and site.language else None,
+        )
 
 
 class DedupePipeline:

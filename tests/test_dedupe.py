@@ -93,3 +93,35 @@ def test_teaser_fills_missing_metadata_but_page_values_win():
     merge(full, teaser)
     assert full["title"] == "Page title" and full["authors"] == ["Cheng Chen"]
     assert (full["published_at"], full["published_precision"], full["published_raw"]) == (when, "day", "July 01, 2025")
+
+
+def test_http_and_https_links_name_one_page():
+    stub, _ = new_article(item("teaser", TEASER, url="http://a.example/1"))
+    stub["id"] = 1
+    page = item("full", BODY, url="https://a.example/1", title="Page title")
+    assert find_article(page, ArticleIndex([stub])) is stub
+    assert merge(stub, page)[0] == "upgraded"
+    assert (stub["url"], stub["title"]) == ("https://a.example/1", "Page title")  # the page says where it lives
+
+
+def test_page_fetched_again_with_other_text_replaces_its_body():
+    from datetime import datetime, timezone
+
+    monday, tuesday = (datetime(2025, 7, d, tzinfo=timezone.utc) for d in (7, 8))
+    full, _ = new_article(item("full", BODY, url="https://a.example/1", title="Old", modified_at=tuesday))
+    full["id"] = 1
+    edited = BODY.replace("steadfast", "firm")  # shorter than the stored body
+    older = item("full", edited, url="https://a.example/1", title="Older", modified_at=monday)
+    assert merge(full, older) == ("unchanged", set()) and full["body"] == BODY
+    newer = item("full", edited, url="https://a.example/1", title="New",
+                 modified_at=datetime(2025, 7, 9, tzinfo=timezone.utc))
+    outcome, changed = merge(full, newer)
+    assert outcome == "updated" and {"body", "title", "modified_at"} <= changed
+    assert (full["id"], full["body"], full["title"]) == (1, edited, "New")
+    assert merge(full, newer) == ("unchanged", set())  # the same page again changes nothing
+
+
+def test_urlless_bodies_are_never_replaced_by_other_text():
+    full, _ = new_article(item("full", BODY))
+    full["id"] = 1
+    assert merge(full, item("full", BODY.replace("steadfast", "firm")))[0] == "unchanged"

@@ -49,6 +49,8 @@ class Article(Base):
     published_precision: Mapped[str | None] = mapped_column(String(8))
     published_raw: Mapped[str | None] = mapped_column(Text)
     published_origin: Mapped[str | None] = mapped_column(String(16))
+    modified_at: Mapped[datetime | None] = mapped_column(Stamp)  # the page's dateModified
+    description: Mapped[str | None] = mapped_column(Text)  # the page's own summary (meta description)
     first_seen: Mapped[datetime] = mapped_column(Stamp)
     last_seen: Mapped[datetime] = mapped_column(Stamp)
     first_run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id"))
