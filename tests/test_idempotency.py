@@ -51,3 +51,26 @@ def test_bodies_then_teasers_in_later_run(db_url, tmp_path, sqlite_url):
     result = run_import(db_url, teasers)
     assert result.stats["newscrawl/dedupe/merged"] == 10
     assert content(exported(db_url)) == reference
+
+
+def test_https_page_finds_its_http_teaser_stored_in_an_earlier_run(db_url):
+    from newscrawl.items import ArticleItem
+    from newscrawl.ingest import build_pipelines, project_settings
+    from scrapy.statscollectors import MemoryStatsCollector
+    from types import SimpleNamespace
+
+    body = " ".join(f"word{i}" for i in range(60)) + "."
+    excerpt = " ".join(f"word{i}" for i in range(20))
+
+    def store(item):
+        settings = project_settings(NEWSCRAWL_DB=db_url)
+        pipes = build_pipelines(settings, MemoryStatsCollector(SimpleNamespace(settings=settings)))
+        pipes[-1].open_spider()
+        for pipe in pipes:
+            item = pipe.process_item(item)
+        pipes[-1].close_spider()
+
+    store(ArticleItem(kind="teaser", text=excerpt + " […]", url="http://news.example/a/?utm_source=feed", title="A"))
+    store(ArticleItem(kind="full", text=body, url="https://news.example/a/", title="A"))
+    (article,) = exported(db_url)
+    assert (article["status"], article["url"], article["teaser"]) == ("full", "https://news.example/a/", excerpt)

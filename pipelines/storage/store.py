@@ -21,6 +21,7 @@ from pipelines.storage.models import (
     sightings,
 )
 from pipelines.text import words
+from pipelines.urls import scheme_variants
 
 IN_CHUNK = 2000  # values per IN (...) list, well under SQLite's variable limit
 # Columns an article dict carries between the database and pipelines.dedupe.
@@ -92,7 +93,7 @@ class Store:
         return outcomes
 
     def _load_candidates(self, conn: Connection, items: list) -> list[dict]:
-        urls = {i.url for i in items if i.url}
+        urls = {u for i in items if i.url for u in scheme_variants(i.url)}
         prints = {i.fingerprint for i in items if i.fingerprint}
         keys = {k for i in items for k in i.dedupe_keys}
         found: dict[int, dict] = {}
