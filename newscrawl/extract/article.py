@@ -1,0 +1,147 @@
+"""extract_article: what one HTML page says about itself (structured data, then meta, then elements)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newscrawl.extract import meta as m
+from newscrawl.extract.body import extract_body
+from newscrawl.extract.dom import parse_html, select, select_text, text_of
+from newscrawl.extract.elements import find_byline, find_date, find_modified, foreign
+from newscrawl.extract.jsonld import read_jsonld
+from newscrawl.extract.urls import absolute, date_in_url
+
+MIN_ARTICLE_TEXT = 400  # characters of body that make a page without structured data an article
+_LANG = re.compile(r"^[a-zA-Z]{2,3}(?=$|[-_])")
+
+
+@dataclass
+class Extracted:
+    url: str | None = None
+    title: str | None = None
+    text: str = ""
+    authors_raw: list[str] = field(default_factory=list)
+    byline_raw: str | None = None
+    date_raw: str | None = None
+    date_origin: str | None = None
+    modified_raw: str | None = None
+    description: str | None = None
+    categories: list[str] = field(default_factory=list)
+    language: str | None = None
+    is_article: bool = False
+
+
+def extract_article(html: str, url: str | None = None, *, selectors: dict | None = None) -> Extracted:
+    tree = parse_html(html)
+    if tree is None:
+        return Extracted(url=url)
+    return extract_from_tree(tree, url, selectors=selectors)
+
+
+def extract_from_tree(tree, url: str | None = None, *, selectors: dict | None = None) -> Extracted:
+    out, structured_body = read_metadata(tree, url, selectors=selectors)
+    add_body(out, tree, out.url or url, selectors or {}, structured_body)
+    return out
+
+
+def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None) -> tuple[Extracted, str | None]:
+    """Everything but the body, and JSON-LD's articleBody as the body's fallback.
+
+    is_article says here only what the markup declares (JSON-LD type, og:type); page_items
+    decides listing vs article on it before paying for the body.
+    """
+    sel = selectors or {}
+    ld = read_jsonld(tree)
+    meta = m.read_meta(tree)
+    out = Extracted()
+    out.url = canonical_url(tree, meta, ld, url)
+    base = out.url or url
+    out.title = select_text(tree, sel.get("title")) or _title(tree, meta, ld)
+    out.authors_raw = (ld.authors if ld and ld.authors else m.authors(meta))
+    out.byline_raw = find_byline(tree, sel.get("byline"))
+    out.date_raw, out.date_origin = _date(tree, meta, ld, sel.get("date"), base)
+    out.modified_raw = (ld.modified if ld else None) or m.first(meta, m.MODIFIED) or find_modified(tree)
+    out.description = (ld.description if ld else None) or m.first(meta, m.DESCRIPTIONS)
+    out.categories = _categories(tree, meta, ld)
+    out.language = _language(tree, meta, ld)
+    og_type = (m.first(meta, ("og:type",)) or "").lower()
+    out.is_article = bool(ld and ld.is_article) or og_type == "article"
+    return out, (ld.body if ld else None)
+
+
+def add_body(out: Extracted, tree, url: str | None, selectors: dict, fallback: str | None = None) -> None:
+    """The body, read last because trafilatura prunes the tree it works on."""
+    out.text = _without_headline(extract_body(tree, url, selectors.get("body")), out.title) or (fallback or "").strip()
+    out.is_article = out.is_article or len(out.text) >= MIN_ARTICLE_TEXT
+
+
+def canonical_url(tree, meta, ld, url: str | None) -> str | None:
+    for link in tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            found = absolute(link.get("href"), url)
+            if found:
+                return found
+    for candidate in (m.first(meta, ("og:url",)), ld.url if ld else None):
+        found = absolute(candidate, url)
+        if found:
+            return found
+    return url
+
+
+def _title(tree, meta, ld) -> str | None:
+    if ld and ld.headline:
+        return ld.headline
+    og = m.first(meta, m.TITLES)
+    if og:
+        return og
+    for h1 in tree.iter("h1"):
+        text = text_of(h1)
+        if text and not foreign(h1):
+            return text
+    title = tree.find(".//title")
+    return text_of(title) or None if title is not None else None
+
+
+def _date(tree, meta, ld, selector, url) -> tuple[str | None, str | None]:
+    if selector:
+        found = find_date(tree, selector)
+        if found[0]:
+            return found
+    if ld and ld.published:
+        return ld.published, "jsonld"
+    value = m.first(meta, m.PUBLISHED)
+    if value:
+        return value, "meta"
+    found = find_date(tree)
+    if found[0]:
+        return found
+    value = date_in_url(url)
+    return (value, "url") if value else (None, None)
+
+
+def _categories(tree, meta, ld) -> list[str]:
+    if ld and ld.sections:
+        return list(dict.fromkeys(ld.sections))
+    sections = m.all_of(meta, m.SECTIONS)
+    if sections:
+        return sections
+    links = [text_of(a) for a in select(tree, 'a[rel~="category"]') if not foreign(a)]
+    return list(dict.fromkeys(t for t in links if t))
+
+
+def _language(tree, meta, ld) -> str | None:
+    for value in (ld.language if ld else None, tree.get("lang"), tree.get("xml:lang"), m.first(meta, m.LANGUAGES)):
+        found = _LANG.match(value or "")
+        if found:
+            return found.group(0).lower()
+    return None
+
+
+def _without_headline(text: str, title: str | None) -> str:
+    """The body starts after the headline; extractors often keep the <h1> as first paragraph."""
+    if title and text:
+        first, _, rest = text.partition("\n\n")
+        if " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+            return rest
+    return text

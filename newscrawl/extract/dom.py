@@ -1,0 +1,78 @@
+"""Parsing and small DOM helpers shared by the extractors (lxml; no Scrapy)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import lxml.html
+from lxml import etree
+from lxml.cssselect import CSSSelector
+
+# lxml refuses str input that carries an XML encoding declaration; the text is already decoded.
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+
+
+def parse_html(html: str | bytes) -> lxml.html.HtmlElement | None:
+    """The document tree, or None when there is nothing to parse."""
+    if isinstance(html, str):
+        html = _XML_DECL.sub("", html, count=1)
+    if not html or not html.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def text_of(el) -> str:
+    """Visible text of an element, whitespace folded."""
+    if isinstance(el, str):
+        return _SPACE.sub(" ", el).strip()
+    return _SPACE.sub(" ", el.text_content()).strip()
+
+
+@lru_cache(maxsize=256)
+def _compiled(css: str) -> CSSSelector:
+    return CSSSelector(css, translator="html")
+
+
+def select(root, css: str) -> list:
+    """CSS selection with parsel's `::attr(name)` and `::text` endings (site selectors use them).
+
+    Elements come back for plain selectors, strings for the pseudo-element forms.
+    """
+    css = css.strip()
+    attr = None
+    text = False
+    m = re.search(r"::attr\(([\w:-]+)\)$", css)
+    if m:
+        attr, css = m.group(1), css[: m.start()]
+    elif css.endswith("::text"):
+        text, css = True, css[: -len("::text")]
+    try:
+        found = _compiled(css)(root)
+    except Exception:  # a bad site selector must not stop the page; the generic rules still run
+        return []
+    if attr:
+        return [v for v in (el.get(attr) for el in found) if v]
+    if text:
+        return [t for t in (text_of(el) for el in found) if t]
+    return found
+
+
+def select_text(root, css: str | None) -> str | None:
+    """First non-empty text (or attribute value) a selector finds."""
+    if not css:
+        return None
+    for hit in select(root, css):
+        value = text_of(hit)
+        if value:
+            return value
+    return None
+
+
+def classes(el) -> str:
+    """Class and id of an element, lower-cased, for marker-word tests."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
