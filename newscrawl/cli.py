@@ -9,6 +9,28 @@ import signal
 import sys
 
 DEFAULT_DB = "sqlite:///newscrawl.db"
+IMPORT_HELP = """\
+Import saved dumps through the cleaning pipelines into the database. Re-running an import
+changes nothing but last_seen and the run log.
+
+Formats, told by content (then by file name; --format forces one):
+  text   plain-text copies of listing and article pages (seeds/dumps/)
+  html   saved web pages, one per file: an article page gives its article, a listing page
+         its teasers; any other page is skipped and counted. The page's canonical link,
+         og:url or JSON-LD url names the article; else --manifest or --base-url does.
+  warc   WARC archives (.warc, .warc.gz; CC-NEWS, wget, Heritrix): HTML response records;
+         requests, metadata, revisits, non-HTML payloads and error statuses are counted
+         and skipped
+  jsonl  JSON Lines (or a JSON array): `newscrawl export` output, Scrapy feed exports and
+         similar (url, title, text/body/content, author(s)/byline, date/published,
+         categories/tags, description)
+Any of them may be compressed with gzip, bzip2 or xz.
+
+Bad input never stops an import: a damaged or cut-short record, a page larger than
+NEWSCRAWL_MAX_PAGE_BYTES (environment; default 10485760, 10 MiB) or a malformed JSON line
+is reported with its file and line or record offset, counted in the run's stats, and the
+rest is imported. The exit status is 1 when any record could not be read.
+"""
 
 
 def _db_default() -> str:
@@ -29,12 +51,19 @@ def build_parser() -> argparse.ArgumentParser:
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
 
     p = verbs.add_parser("import", parents=[common], help="import saved dumps (files, folders, globs, - for stdin)",
-                         description="Import saved dumps through the cleaning pipelines into the database. "
-                                     "Re-running an import changes nothing but last_seen and the run log.")
+                         description=IMPORT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (read recursively), glob, or - for stdin")
-    p.add_argument("--site", metavar="KEY", help="bind the input to a site of seeds/sites.toml "
-                                                 "(date order, time zone); default: recognised from the dump")
-    p.add_argument("--format", choices=["text"], help="force the input format instead of detecting it")
+    p.add_argument("--site", metavar="KEY", help="bind the input to a site of seeds/sites.toml (date order, time "
+                                                 "zone, selectors); default: by each article URL's host, or "
+                                                 "recognised from a text dump")
+    p.add_argument("--format", choices=["text", "html", "warc", "jsonl"],
+                   help="force the input format instead of detecting it (compression is still detected)")
+    p.add_argument("--base-url", metavar="URL", help="saved HTML files: the address a file was saved from is URL "
+                                                     "plus its path below the folder given (for a file given "
+                                                     "directly, its name; for stdin, URL itself)")
+    p.add_argument("--manifest", metavar="FILE", help="saved HTML files: the address of each file, from a CSV "
+                                                      "file with columns path,url or a JSON Lines file of "
+                                                      '{"path": ..., "url": ...}; paths relative to FILE\'s folder')
     p.add_argument("--batch-size", type=int, metavar="N", help="items per database transaction (default 500)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
 
@@ -71,9 +100,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.verb == "import":
             from newscrawl.ingest import import_paths
+            from newscrawl.readers import ReaderError
 
-            result = import_paths(args.paths, db=args.db, site=args.site, format=args.format,
-                                  batch_size=args.batch_size, progress=False if args.no_progress else None)
+            try:
+                result = import_paths(args.paths, db=args.db, site=args.site, format=args.format,
+                                      batch_size=args.batch_size, progress=False if args.no_progress else None,
+                                      base_url=args.base_url, manifest=args.manifest)
+            except ReaderError as exc:  # a manifest that cannot be read: nothing imported
+                print(f"newscrawl: {exc}", file=sys.stderr)
+                return 2
             print(report.import_summary(result, args.db))
             return 0 if result.ok else 1
         if args.verb == "export":

@@ -15,8 +15,17 @@ from scrapy.utils.conf import build_component_list
 from scrapy.utils.misc import load_object
 
 from newscrawl.progress import Progress
-from newscrawl.readers import ReaderError, expand_paths, open_input, read_items
-from newscrawl.readers.textdump import Problem
+from newscrawl.readers import (
+    DEFAULT_MAX_PAGE_BYTES,
+    Notice,
+    Options,
+    Problem,
+    ReaderError,
+    expand_paths,
+    open_input,
+    read_items,
+)
+from newscrawl.readers.manifest import load_manifest
 from newscrawl.sites import SiteError, load_sites
 from pipelines.storage.pipeline import StoreError
 
@@ -52,13 +61,23 @@ def build_pipelines(settings: Settings, stats) -> list:
 
 def import_paths(paths: list[str], *, db: str | None = None, site: str | None = None,
                  format: str | None = None, batch_size: int | None = None,
-                 progress: bool | None = None) -> ImportResult:
-    """Import files, folders, globs or "-" (stdin) into the database; one run row per call."""
+                 progress: bool | None = None, base_url: str | None = None, manifest: str | None = None,
+                 max_page_bytes: int | None = None) -> ImportResult:
+    """Import files, folders, globs or "-" (stdin) into the database; one run row per call.
+
+    base_url / manifest give saved HTML files the address they were saved from (see
+    newscrawl.readers.html); a bad manifest raises ReaderError before anything is imported.
+    """
+    args = {"paths": paths, "site": site, "format": format, "base_url": base_url, "manifest": manifest}
     settings = project_settings(NEWSCRAWL_DB=db, NEWSCRAWL_BATCH_SIZE=batch_size, NEWSCRAWL_RUN_KIND="import",
-                                NEWSCRAWL_RUN_ARGS={"paths": paths, "site": site, "format": format})
+                                NEWSCRAWL_RUN_ARGS={k: v for k, v in args.items() if v is not None},
+                                NEWSCRAWL_MAX_PAGE_BYTES=max_page_bytes)
     sites = load_sites(settings.get("NEWSCRAWL_SITES_FILE"))
     if site is not None and site not in sites:
         raise SiteError(f"unknown site {site!r}; sites.toml knows: {', '.join(sorted(sites)) or 'none'}")
+    options = Options(sites=sites, site=sites.get(site), format=format, base_url=base_url,
+                      manifest=load_manifest(manifest) if manifest else None,
+                      max_page_bytes=max_page_bytes_setting(settings))
     stats = MemoryStatsCollector(SimpleNamespace(settings=settings))
     pipes = build_pipelines(settings, stats)
     inputs = list(expand_paths(paths))
@@ -74,7 +93,7 @@ def import_paths(paths: list[str], *, db: str | None = None, site: str | None = 
             if isinstance(entry, ReaderError):
                 _fail(stats, errors, "file", str(entry))
                 continue
-            _import_one(entry, pipes, stats, errors, sites=sites, site=sites.get(site), format=format, bar=bar)
+            _import_one(*entry, pipes, stats, errors, options=options, bar=bar)
         status = "finished"
     except KeyboardInterrupt:
         status = "interrupted"
@@ -89,22 +108,34 @@ def import_paths(paths: list[str], *, db: str | None = None, site: str | None = 
     return ImportResult(stats.get_value("newscrawl/run_id"), status, stats.get_stats(), errors)
 
 
-def _import_one(path, pipes, stats, errors, *, sites, site, format, bar) -> None:
+def max_page_bytes_setting(settings: Settings) -> int:
+    """NEWSCRAWL_MAX_PAGE_BYTES from the settings, else from the environment, else 10 MiB."""
+    value = settings.get("NEWSCRAWL_MAX_PAGE_BYTES") or os.environ.get("NEWSCRAWL_MAX_PAGE_BYTES")
+    return int(value) if value else DEFAULT_MAX_PAGE_BYTES
+
+
+def _import_one(path, rel, pipes, stats, errors, *, options, bar) -> None:
     try:
-        inp = open_input(path)
+        inp = open_input(path, rel)
     except ReaderError as exc:
         _fail(stats, errors, "file", str(exc))
         return
     done = 0
     try:
-        for n, record in enumerate(read_items(inp, sites=sites, site=site, format=format), 1):
+        for n, record in enumerate(read_items(inp, sites=options.sites, options=options), 1):
             if isinstance(record, Problem):
                 _fail(stats, errors, "record", f"{record.source}: {record.message}")
+            elif isinstance(record, Notice):
+                logger.log(record.level, "%s: %s", record.source, record.message)
+                stats.inc_value(f"newscrawl/{record.stat}")
             else:
                 _process(record, pipes, stats, errors)
-            if bar is not None and n % PROGRESS_EVERY == 0 and inp.size is not None:
-                bar.update(inp.stream.tell() - done)
-                done = inp.stream.tell()
+            if bar is not None and n % PROGRESS_EVERY == 0:
+                if inp.size is None:
+                    bar.update(PROGRESS_EVERY)  # records: a pipe has no size to measure against
+                else:
+                    bar.update(inp.stream.tell() - done)
+                    done = inp.stream.tell()
         stats.inc_value("newscrawl/import/files")
     except ReaderError as exc:
         _fail(stats, errors, "file", str(exc))
@@ -140,5 +171,7 @@ def _fail(stats, errors: list[str], kind: str, message: str) -> None:
 def _progress_bar(inputs, progress: bool | None) -> Progress | None:
     if not (sys.stderr.isatty() if progress is None else progress):
         return None
-    sizes = [os.path.getsize(e) for e in inputs if isinstance(e, str) and e != "-" and os.path.isfile(e)]
-    return Progress(sum(sizes) or None)
+    files = [e[0] for e in inputs if isinstance(e, tuple) and e[0] != "-"]
+    if not files:
+        return Progress(None, unit="records")  # standard input only
+    return Progress(sum(os.path.getsize(f) for f in files if os.path.isfile(f)) or None)

@@ -1,4 +1,10 @@
-"""Local-file readers: find the inputs, tell their format, stream ArticleItems out of them."""
+"""Local-file readers: find the inputs, tell their format, stream ArticleItems out of them.
+
+Formats: plain-text dumps (textdump), saved HTML pages (html), WARC archives (warc) and JSON
+Lines (jsonl: Scrapy feed exports and `newscrawl export` output). The format is told by the
+content (magic bytes, then the first characters), then by the file name; --format forces one.
+Any of them may be compressed with gzip, bzip2 or xz, recognized by magic bytes too.
+"""
 
 from __future__ import annotations
 
@@ -6,104 +12,145 @@ import glob
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import BinaryIO
 
 from newscrawl.items import ArticleItem
-from newscrawl.readers.encoding import text_stream
-from newscrawl.readers.textdump import Problem, parse_dump, read_lines
-from newscrawl.sites import Site, detect_site
+from newscrawl.readers import compression
+from newscrawl.readers.base import (
+    DEFAULT_MAX_PAGE_BYTES,
+    Input,
+    Notice,
+    Options,
+    Problem,
+    ReaderError,
+)
+from newscrawl.sites import Site
+
+__all__ = ["DEFAULT_MAX_PAGE_BYTES", "FORMATS", "Input", "Notice", "Options", "Problem", "ReaderError", "expand_paths", "open_input",
+           "read_items", "sniff", "detect_format"]
 
 SNIFF_BYTES = 64 * 1024
-FORMATS = ("text",)
-# Formats recognized but not read yet get a clear error instead of being parsed as text.
-_MAGIC = ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"), (b"PK\x03\x04", "zip"),
-          (b"%PDF", "pdf"), (b"WARC/", "warc"))
+FORMATS = ("text", "html", "warc", "jsonl")
+_EXTENSIONS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
+               ".shtml": "html", ".warc": "warc", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jl": "jsonl",
+               ".json": "jsonl"}
+_COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz")
+# Formats recognized only to be refused with a clear message.
+_OTHER_MAGIC = ((b"PK\x03\x04", "zip"), (b"%PDF", "pdf"), (b"\x89PNG", "png"), (b"\xff\xd8\xff", "jpeg"),
+                (b"GIF8", "gif"), (b"WARC/", "warc"))
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<body", b"<title", b"<!--", b"<?xml")
 
 
-class ReaderError(Exception):
-    """A whole input that cannot be read; the message names it."""
-
-    def __init__(self, source: str, message: str):
-        super().__init__(f"{source}: {message}")
-        self.source = source
-
-
-@dataclass
-class Input:
-    name: str  # as shown in messages and provenance
-    stream: BinaryIO
-    size: int | None  # bytes, when known (not for stdin)
-
-    def close(self) -> None:
-        if self.stream is not sys.stdin.buffer:
-            self.stream.close()
-
-
-def expand_paths(args: list[str]) -> Iterator[str | ReaderError]:
-    """Files, folders (recursively, sorted) and globs; "-" is standard input."""
+def expand_paths(args: list[str]) -> Iterator[tuple[str, str | None] | ReaderError]:
+    """(path, path below the folder or glob it was found in) for files, folders (recursively,
+    sorted) and globs; "-" is standard input."""
     for arg in args:
         if arg == "-":
-            yield arg
+            yield arg, None
         elif os.path.isdir(arg):
             found = sorted(os.path.join(d, f) for d, _, files in os.walk(arg) for f in files if not f.startswith("."))
-            yield from found or [ReaderError(arg, "folder holds no files")]
+            if not found:
+                yield ReaderError(arg, "folder holds no files")
+            for path in found:
+                yield path, os.path.relpath(path, arg)
         elif os.path.exists(arg):
-            yield arg
+            yield arg, os.path.basename(arg)
         elif glob.has_magic(arg) and (matches := sorted(p for p in glob.glob(arg, recursive=True) if os.path.isfile(p))):
-            yield from matches
+            root = _glob_root(arg)
+            for path in matches:
+                yield path, os.path.relpath(path, root)
         else:
             yield ReaderError(arg, "no such file or folder")
 
 
-def open_input(path: str) -> Input:
+def _glob_root(pattern: str) -> str:
+    parts = pattern.split(os.sep)
+    fixed = [p for p in parts[: next(i for i, p in enumerate(parts) if glob.has_magic(p))]]
+    return os.sep.join(fixed) or "."
+
+
+def open_input(path: str, rel: str | None = None) -> Input:
     if path == "-":
         return Input("<stdin>", sys.stdin.buffer, None)
     try:
         stream = open(path, "rb", buffering=SNIFF_BYTES)  # so peek() can show the whole sniff head
     except OSError as exc:
         raise ReaderError(path, exc.strerror or str(exc)) from exc
-    return Input(os.path.abspath(path), stream, os.fstat(stream.fileno()).st_size)
+    return Input(os.path.abspath(path), stream, os.fstat(stream.fileno()).st_size, rel)
 
 
 def sniff(head: bytes) -> str:
-    """'empty', 'text' or the name of a format we do not read as text."""
+    """'empty', one of FORMATS but 'jsonl' ('json' then), or the name of a format we do not read."""
     if not head:
         return "empty"
-    for magic, name in _MAGIC:
+    for magic, name in _OTHER_MAGIC:
         if head.startswith(magic):
             return name
+    if (packed := compression.compression(head)) is not None:
+        return packed
     if b"\x00" in head:
         return "binary"
-    start = head.lstrip()[:512].lower()
-    if start.startswith((b"<!doctype html", b"<html")) or b"<head" in start:
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()[:1024].lower()
+    if start.startswith(_HTML_STARTS) and any(tag in head[:16384].lower() for tag in (b"<html", b"<head", b"<body")):
+        return "html"
+    if start.startswith((b"<!doctype html", b"<html")):
         return "html"
     if start.startswith((b"{", b"[")):
         return "json"  # JSON or JSON Lines: never a copied page
     return "text"
 
 
-def read_items(inp: Input, *, sites: dict[str, Site], site: Site | None = None,
-               format: str | None = None) -> Iterator[ArticleItem | Problem]:
+def detect_format(name: str, head: bytes) -> str:
+    """The format of a (decompressed) head: content first, the file name when content says plain text."""
+    kind = sniff(head)
+    if kind == "json":
+        return "jsonl"
+    if kind == "text":
+        base = name.lower()
+        for suffix in _COMPRESSED_SUFFIXES:
+            base = base.removesuffix(suffix)
+        return _EXTENSIONS.get(os.path.splitext(base)[1], "text")
+    return kind
+
+
+def read_items(inp: Input, *, sites: dict[str, Site], site: Site | None = None, format: str | None = None,
+               options: Options | None = None) -> Iterator[ArticleItem | Problem | Notice]:
     """Stream the items of one input; raises ReaderError when it is not readable at all."""
-    head = inp.stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # up to the buffer size; stdin's may be smaller
-    kind = format or sniff(head)
+    opts = options or Options(sites=sites, site=site, format=format)
+    raw = inp.stream
+    head = raw.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # up to the buffer size; stdin's may be smaller
+    packed = compression.compression(head)
+    if packed is not None:
+        head = compression.peek_inside(packed, head, SNIFF_BYTES)
+        if head is None:
+            raise ReaderError(inp.name, f"{packed} data is damaged or cut short before its first byte")
+    kind = opts.format or detect_format(inp.name, head)
     if kind == "empty":
         return
     if kind not in FORMATS:
-        raise ReaderError(inp.name, f"{kind} input is not a text dump; formats read: {', '.join(FORMATS)}")
-    stream = text_stream(inp.stream)
-    if site is None:
-        site = detect_site(sites, head.decode("utf-8", errors="replace"))
-    problems: list[Problem] = []
+        raise ReaderError(inp.name, f"{kind} input is not a format newscrawl reads ({', '.join(FORMATS)})")
+    if kind == "warc" and packed in (None, "gzip"):
+        # warcio reads gzip itself, member by member, so record offsets are those of the file.
+        stream = raw
+    elif packed is not None:
+        stream = compression.decompressed(packed, raw, SNIFF_BYTES)
+    else:
+        stream = raw
     try:
-        lines = read_lines(stream, inp.name, problems)
-        for item in parse_dump(lines, inp.name, site=site.key if site else None,
-                               language=site.language if site else None):
-            yield from problems
-            problems.clear()
-            yield item
-        yield from problems
-    finally:
-        stream.detach()  # the Input owns the binary stream
+        yield from _reader(kind)(inp, stream, head, opts)
+    except compression.ERRORS as exc:
+        yield Problem(inp.name, f"{packed or 'compressed'} data is cut short or damaged ({exc}); "
+                                f"the records before that point were read, the rest is lost")
+
+
+def _reader(kind: str):
+    # Imported on use: the HTML and WARC readers pull in the extractors and warcio.
+    if kind == "text":
+        from newscrawl.readers.textdump import read_dump as reader
+    elif kind == "jsonl":
+        from newscrawl.readers.jsonl import read_jsonl as reader
+    elif kind == "html":
+        from newscrawl.readers.html import read_html as reader
+    else:
+        from newscrawl.readers.warc import read_warc as reader
+    return reader
 

@@ -7,20 +7,9 @@ stray bytes, reads correctly without guessing the encoding of the whole file up 
 
 from __future__ import annotations
 
-import codecs
 import io
 
-ERRORS = "newscrawl-cp1252"
-
-
-def _cp1252_fallback(exc: UnicodeError):
-    if not isinstance(exc, UnicodeDecodeError):
-        raise exc
-    bad = exc.object[exc.start : exc.end]
-    return bad.decode("cp1252", errors="ignore") or bad.decode("latin-1"), exc.end
-
-
-codecs.register_error(ERRORS, _cp1252_fallback)
+from newscrawl.extract.charset import CP1252_FALLBACK as ERRORS
 
 
 def text_stream(binary: io.BufferedIOBase) -> io.TextIOWrapper:

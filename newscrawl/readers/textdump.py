@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from newscrawl.items import ArticleItem
+from newscrawl.readers.base import Problem
+from newscrawl.readers.encoding import text_stream
+from newscrawl.sites import detect_site
 from pipelines.text import has_marker
 
 MAX_LINE = 1 << 20  # characters; a longer "line" is not text copied from a page
@@ -32,26 +35,36 @@ def _is_header(line: str) -> bool:
     return m is not None and m["name"][0].isupper() and (m["next"] is None or m["next"].isupper())
 
 
-@dataclass
-class Problem:
-    """A part of the input that could not be read; the rest of the file goes on."""
+def read_dump(inp, stream, head: bytes, opts) -> Iterator[ArticleItem | Problem]:
+    """The reader of newscrawl.readers for text dumps: items and problems in file order."""
+    text = text_stream(stream)
+    site = opts.site or detect_site(opts.sites, head.decode("utf-8", errors="replace"))
+    problems: list[Problem] = []
+    try:
+        lines = read_lines(text, inp.name, problems)
+        for item in parse_dump(lines, inp.name, site=site.key if site else None,
+                               language=site.language if site else None):
+            yield from problems
+            problems.clear()
+            yield item
+        yield from problems
+    finally:
+        text.detach()  # the Input owns the binary stream
 
-    source: str
-    message: str
 
-
-def read_lines(stream, name: str, problems: list[Problem]) -> Iterator[tuple[int, str]]:
+def read_lines(stream, name: str, problems: list[Problem], limit: int | None = None) -> Iterator[tuple[int, str]]:
     """(line number, line) with bounded memory; an over-long line is skipped and reported."""
+    limit = limit or MAX_LINE
     lineno = 0
     while True:
-        line = stream.readline(MAX_LINE)
+        line = stream.readline(limit)
         if not line:
             return
         lineno += 1
-        if len(line) == MAX_LINE and not line.endswith("\n"):
-            while (rest := stream.readline(MAX_LINE)) and not rest.endswith("\n"):
+        if len(line) == limit and not line.endswith("\n"):
+            while (rest := stream.readline(limit)) and not rest.endswith("\n"):
                 pass
-            problems.append(Problem(f"{name}:{lineno}", f"line longer than {MAX_LINE:,} characters, skipped"))
+            problems.append(Problem(f"{name}:{lineno}", f"line longer than {limit:,} characters, skipped"))
             continue
         yield lineno, line.rstrip("\n")
 
