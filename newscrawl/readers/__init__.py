@@ -128,7 +128,7 @@ def read_items(inp: Input, *, sites: dict[str, Site], site: Site | None = None, 
         return
     if kind not in FORMATS:
         raise ReaderError(inp.name, f"{kind} input is not a format newscrawl reads ({', '.join(FORMATS)})")
-    if kind == "warc" and packed in (None, "gzip"):
+    if kind == "warc" and (packed is None or (packed == "gzip" and _per_record_gzip(raw))):
         # warcio reads gzip itself, member by member, so record offsets are those of the file.
         stream = raw
     elif packed is not None:
@@ -140,6 +140,12 @@ def read_items(inp: Input, *, sites: dict[str, Site], site: Site | None = None, 
     except compression.ERRORS as exc:
         yield Problem(inp.name, f"{packed or 'compressed'} data is cut short or damaged ({exc}); "
                                 f"the records before that point were read, the rest is lost")
+
+
+def _per_record_gzip(raw) -> bool:
+    from newscrawl.readers.warc import per_record_gzip
+
+    return per_record_gzip(raw.peek(SNIFF_BYTES)[:SNIFF_BYTES])
 
 
 def _reader(kind: str):

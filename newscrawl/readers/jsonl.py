@@ -166,8 +166,8 @@ def _feed_items(r: dict, source: str, opts, read_at: datetime) -> Iterator[Artic
         title=_text(_first(r, TITLE)) or None, byline_raw=byline, authors_raw=[] if byline else names,
         date_raw=_date_text(date_raw), modified_raw=_date_text(_first(r, MODIFIED)),
         description=summary if text else None, categories=_labels(_first(r, CATEGORIES)),
-        language=_text(_first(r, LANGUAGE)) or None, source=source, fetched_at=read_at,
-        **{k: v for k, v in site_args(site).items() if k != "selectors"},
+        language=_text(_first(r, LANGUAGE)) or (site.language if site else None), source=source,
+        fetched_at=read_at, site=site.key if site else None,
     )
 
 

@@ -34,6 +34,7 @@ def read_warc(inp: Input, stream, head: bytes, opts: Options) -> Iterator[Articl
     gzipped = compression.compression(stream.peek(4)[:4]) == "gzip"
     # Only the file itself can be searched for the next record after a damaged one.
     resumable = stream is inp.stream and stream.seekable()
+    searched_from = -1
     while True:
         it = ArchiveIterator(stream)
         records = iter(it)
@@ -72,10 +73,21 @@ def read_warc(inp: Input, stream, head: bytes, opts: Options) -> Iterator[Articl
             yield Problem(inp.name, "the rest of a compressed or piped archive cannot be searched for the "
                                     "next record; not read")
             return
-        nxt = next_record_start(stream, at + 1, gzipped)
+        searched_from = max(at, searched_from) + 1  # always forward, whatever offset warcio reported
+        nxt = next_record_start(stream, searched_from, gzipped)
         if nxt is None:
             return
         stream.seek(nxt)
+
+
+def per_record_gzip(head: bytes) -> bool:
+    """Whether a .warc.gz is gzipped record by record (as it should be), not as one stream: its
+    first gzip member then holds a single record."""
+    try:
+        first = zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(head)
+    except zlib.error:
+        return True  # damaged: let the record reader report it
+    return first.find(b"\r\n\r\n" + _WARC_START) == -1
 
 
 def _page(record, source: str, opts: Options):
