@@ -75,17 +75,21 @@ def decode(raw: bytes) -> str:
         return raw.decode("utf-8", "replace")
 
 
-def write_warc(pages: list[dict], path: str) -> None:
+def write_warc(pages: list[dict], path: str) -> dict[int, str]:
+    """Write the WARC; returns {record offset: page URL} (the reader's provenance names offsets)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
     with open(path, "wb") as out:
         writer = WARCWriter(out, gzip=True)
+        offsets = {}
         for page in pages:
+            offsets[out.tell()] = page["url"]
             http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"),
                                                ("Content-Length", str(len(page["raw"])))], protocol="HTTP/1.1")
             record = writer.create_warc_record(page["url"], "response", payload=io.BytesIO(page["raw"]),
                                                http_headers=http)
             writer.write_record(record)
+    return offsets
 
 
 # ---------------------------------------------------------------------------------------------
@@ -98,35 +102,31 @@ def have_warc_reader() -> bool:
 
 def run_ours_import(pages: list[dict]) -> tuple[dict[str, dict], float]:
     from newscrawl.ingest import import_paths
-    from pipelines.storage.engine import make_engine
+    from pipelines.storage.engine import open_engine
     from pipelines.storage.queries import export_records
     with tempfile.TemporaryDirectory() as tmp:
         warc = os.path.join(tmp, "pages.warc.gz")
-        write_warc(pages, warc)
+        offsets = write_warc(pages, warc)
         db = f"sqlite:///{tmp}/bench.db"
         start = time.perf_counter()
         result = import_paths([warc], db=db, progress=False)
         elapsed = time.perf_counter() - start
         if result.errors:
             print(f"import reported {len(result.errors)} errors, first: {result.errors[0]}", file=sys.stderr)
-        records = list(export_records(make_engine(db)))
-    return _match_records(pages, records), elapsed
+        engine = open_engine(db)
+        records = list(export_records(engine))
+        engine.dispose()
+    return _match_records(offsets, records), elapsed
 
 
-def _match_records(pages, records) -> dict[str, dict]:
-    """Export records by the page URL they came from (provenance, else canonical URL)."""
-    by_key: dict[str, dict] = {}
-    for rec in records:
-        for key in [rec.get("url")] + list(rec.get("sources") or []):
-            if key:
-                by_key.setdefault(key, rec)
+def _match_records(offsets: dict[int, str], records) -> dict[str, dict]:
+    """Export records by the page they came from: sources read "<file>#<record offset>"."""
     found = {}
-    for page in pages:
-        rec = by_key.get(page["url"])
-        if rec is None:  # sources may carry more than the URL ("file.warc.gz@1234 https://...")
-            rec = next((r for k, r in by_key.items() if page["url"] in k), None)
-        if rec is not None:
-            found[page["url"]] = rec
+    for rec in records:
+        for source in rec.get("sources") or []:
+            offset = source.rpartition("#")[2]
+            if offset.isdigit() and int(offset) in offsets:
+                found.setdefault(offsets[int(offset)], rec)
     return found
 
 
@@ -333,9 +333,10 @@ def date_ok(page: dict, pred) -> bool | None:
             return instant.astimezone(timezone.utc).date() == gold.date() or abs(local - gold.date()) <= timedelta(days=1)
         return abs(local - gold.date()) <= timedelta(days=1)
     if source in ("bbaw_htmldate_trafilatura", "htmldate_mediacloud"):
-        if not page.get("date"):
+        gold = _day_of(page.get("date"))
+        if gold is None:  # no gold, or a malformed one ("2022-25-10"): not scored
             return None
-        return pred is not None and pred[0] == date.fromisoformat(page["date"][:10])
+        return pred is not None and pred[0] == gold
     return None
 
 
