@@ -37,8 +37,8 @@ def test_folder_of_mixed_files_imports_the_good_ones(tmp_path, sqlite_url):
     done = newscrawl("import", "--db", sqlite_url, folder, missing)
     assert done.returncode == 1, done.stderr
     assert f"{missing}: no such file or folder" in done.stderr
-    assert "binary.dat: binary input is not a text dump" in done.stderr
-    assert "page.html: html input is not a text dump" in done.stderr
+    assert "binary.dat: binary input is not a format newscrawl reads" in done.stderr
+    assert "page.html: not an article or listing page" in done.stderr  # skipped with its reason, not an error
     assert "good.txt" not in done.stderr and "legacy.txt" not in done.stderr and "empty.txt" not in done.stderr
 
     records = [json.loads(line) for line in newscrawl("export", "--db", sqlite_url).stdout.splitlines()]
