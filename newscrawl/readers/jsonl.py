@@ -43,6 +43,7 @@ def read_jsonl(inp, stream, head: bytes, opts) -> Iterator[ArticleItem | Problem
         else:
             records = _line_records(text, inp.name, opts.max_page_bytes)
         good = bad = 0
+        read_at = inp.modified()
         for where, record in records:
             if isinstance(record, (Problem, Notice)):
                 bad += isinstance(record, Problem)
@@ -52,7 +53,7 @@ def read_jsonl(inp, stream, head: bytes, opts) -> Iterator[ArticleItem | Problem
                     return
                 continue
             good += 1
-            yield from record_items(record, f"{inp.name}:{where}", opts, read_at=inp.modified())
+            yield from record_items(record, f"{inp.name}:{where}", opts, read_at=read_at)
     finally:
         text.detach()
 
