@@ -67,10 +67,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, metavar="N", help="items per database transaction (default 500)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
 
-    p = verbs.add_parser("export", parents=[common], help="write every article as JSON Lines",
-                         description="Write every article as one JSON object per line (the export record of DESIGN.md).")
-    p.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (default jsonl)")
+    filters = argparse.ArgumentParser(add_help=False)
+    f = filters.add_argument_group("filters (all must hold)")
+    f.add_argument("--site", metavar="KEY", help="articles of this site")
+    f.add_argument("--author", metavar="NAME", help="by an author whose name has these words (any case)")
+    f.add_argument("--outlet", metavar="NAME", help="from this outlet (any case)")
+    f.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="published on or after this day (UTC)")
+    f.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="published on or before this day (UTC)")
+    f.add_argument("--status", choices=["full", "teaser"], help="full articles, or teasers still waiting for a body")
+
+    p = verbs.add_parser("export", parents=[common, filters], help="write the articles as JSON Lines or CSV",
+                         description="Write every article (or those the filters pick) as one JSON object per line, "
+                                     "or one CSV row (the export record of DESIGN.md; lists joined with \"; \"). "
+                                     "Streams: memory stays flat however large the database.")
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="output format (default jsonl)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    p = verbs.add_parser("search", parents=[common, filters], help="full-text search, best matches first",
+                         description="Full-text search over titles, descriptions, teasers and bodies. QUERY: words "
+                                     "(all must occur), \"quoted phrases\", OR between alternatives, -word to exclude.")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="how many matches (default 20)")
+    p.add_argument("--format", choices=["text", "jsonl"], default="text",
+                   help="text (default) or JSON Lines: the export record plus rank, score and snippet")
+
+    p = verbs.add_parser("db", help="the database schema: upgrade it, show its revision",
+                         description="The schema is versioned with Alembic migrations. A database made by an older "
+                                     "newscrawl must be upgraded before any other verb will use it.")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    actions.add_parser("upgrade", parents=[common], help="bring the schema to this newscrawl's revision")
+    actions.add_parser("current", parents=[common], help="show the database's schema revision")
 
     p = verbs.add_parser("stats", parents=[common], help="counts of articles, authors, runs")
     p.add_argument("--example", action="store_true", help="also print an example SQL query to try")
@@ -78,6 +104,29 @@ def build_parser() -> argparse.ArgumentParser:
     p = verbs.add_parser("runs", parents=[common], help="the log of imports and crawls, newest first")
     p.add_argument("--limit", type=int, default=20, metavar="N", help="how many runs (default 20)")
     return parser
+
+
+def _day(value: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a day (YYYY-MM-DD)") from None
+
+
+def _filters(args):
+    from pipelines.storage.queries import Filters
+
+    return Filters(site=args.site, author=args.author, outlet=args.outlet, since=args.since, until=args.until,
+                   status=args.status)
+
+
+def _setting(value: str) -> tuple[str, str]:
+    name, sep, setting = value.partition("=")
+    if not sep or not name.strip():
+        raise SystemExit(f"newscrawl crawl: -s wants NAME=VALUE, not {value!r}")
+    return name.strip(), setting
 
 
 def _stop(signum, frame):
@@ -96,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     from newscrawl.sites import SiteError
     from pipelines.storage.engine import DatabaseError
     from pipelines.storage.pipeline import StoreError
+    from pipelines.storage.search import SearchError
 
     try:
         if args.verb == "import":
@@ -113,11 +163,17 @@ def main(argv: list[str] | None = None) -> int:
             return 0 if result.ok else 1
         if args.verb == "export":
             if args.output:
-                with open(args.output, "w", encoding="utf-8") as out:
-                    n = report.export_jsonl(args.db, out)
+                with open(args.output, "w", encoding="utf-8", newline="") as out:
+                    n = report.export(args.db, out, args.format, _filters(args))
                 print(f"wrote {n} articles to {args.output}", file=sys.stderr)
             else:
-                report.export_jsonl(args.db, sys.stdout)
+                report.export(args.db, sys.stdout, args.format, _filters(args))
+            return 0
+        if args.verb == "search":
+            report.search_hits(args.db, sys.stdout, args.query, _filters(args), args.limit, args.format)
+            return 0
+        if args.verb == "db":
+            print(report.upgrade_database(args.db) if args.action == "upgrade" else report.database_revision(args.db))
             return 0
         if args.verb == "stats":
             print(report.database_summary(args.db, example=args.example))
@@ -132,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newscrawl: interrupted; everything stored so far is committed", file=sys.stderr)
         return 130
-    except (DatabaseError, SiteError, StoreError, SQLAlchemyError, OSError) as exc:
+    except (DatabaseError, SiteError, StoreError, SearchError, SQLAlchemyError, OSError) as exc:
         print(f"newscrawl: {exc}", file=sys.stderr)
         return 2
     return 2

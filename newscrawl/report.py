@@ -1,23 +1,29 @@
-"""Text the CLI prints: the import summary, database totals, the run log; and the export."""
+"""Text the CLI prints: the import summary, database totals, the run log, search hits, the schema
+revision; and the export (JSON Lines or CSV)."""
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from pipelines.storage.engine import DatabaseError, open_engine
-from pipelines.storage.queries import EXAMPLE_QUERY, export_records, has_schema, list_runs, totals
+from pipelines.storage import migrations
+from pipelines.storage.engine import open_engine
+from pipelines.storage.queries import EXAMPLE_QUERY, Filters, export_records, list_runs, totals
+from pipelines.storage.search import search
+
+LIST_SEPARATOR = "; "  # authors, categories and sources in one CSV cell
 
 
 @contextmanager
-def _database(db: str) -> Iterator:
-    """An engine on an existing newscrawl database, disposed afterwards."""
+def _database(db: str, check: bool = True) -> Iterator:
+    """An engine on an existing newscrawl database at the code's schema revision, disposed afterwards."""
     engine = open_engine(db)
     try:
-        if not has_schema(engine):
-            raise DatabaseError(f"{db} holds no newscrawl database yet (run `newscrawl import` first)")
+        if check:
+            migrations.check_schema(engine)
         yield engine
     finally:
         engine.dispose()
@@ -78,11 +84,72 @@ def runs_table(db: str, limit: int) -> str:
     return "\n".join(out)
 
 
-def export_jsonl(db: str, out: TextIO) -> int:
-    """Write every article as one JSON line; returns how many."""
-    n = 0
+def export(db: str, out: TextIO, format: str = "jsonl", filters: Filters | None = None) -> int:
+    """Write every article (or those the filters pick) as JSON Lines or CSV; returns how many."""
     with _database(db) as engine:
-        for n, record in enumerate(export_records(engine), 1):
-            out.write(json.dumps(record, ensure_ascii=False))
-            out.write("\n")
+        write = _write_csv if format == "csv" else _write_jsonl
+        return write(export_records(engine, filters), out)
+
+
+def export_jsonl(db: str, out: TextIO) -> int:
+    return export(db, out, "jsonl")
+
+
+def _write_jsonl(rows: Iterator[dict], out: TextIO) -> int:
+    n = 0
+    for n, record in enumerate(rows, 1):
+        out.write(json.dumps(record, ensure_ascii=False))
+        out.write("\n")
     return n
+
+
+def _write_csv(rows: Iterator[dict], out: TextIO) -> int:
+    """One row per article, the export record's fields as columns; lists joined with "; "."""
+    writer = None
+    n = 0
+    for n, record in enumerate(rows, 1):
+        if writer is None:
+            writer = csv.DictWriter(out, fieldnames=list(record), lineterminator="\n")
+            writer.writeheader()
+        writer.writerow({k: LIST_SEPARATOR.join(v) if isinstance(v, list) else v for k, v in record.items()})
+    return n
+
+
+def search_hits(db: str, out: TextIO, query: str, filters: Filters | None = None, limit: int = 20,
+                format: str = "text") -> int:
+    """Write the best matches of a full-text query, best first; returns how many."""
+    with _database(db) as engine:
+        n = 0
+        for n, hit in enumerate(search(engine, query, filters, limit), 1):
+            out.write(json.dumps(hit, ensure_ascii=False) + "\n" if format == "jsonl" else _hit_text(hit) + "\n\n")
+    if n == 0 and format == "text":
+        out.write(f"no article matches {query!r}\n")
+    return n
+
+
+def _hit_text(hit: dict) -> str:
+    """Rank and title; site, day, authors and URL; then the snippet with the matches **marked**."""
+    when = (hit["published_at"] or "")[:10] or "undated"
+    who = LIST_SEPARATOR.join(hit["authors"]) or hit["outlet"] or "no byline"
+    where = " · ".join(x for x in (hit["site"] or "-", when, who, hit["url"]) if x)
+    snippet = " ".join((hit["snippet"] or "").split())
+    return f"{hit['rank']:>3}. {hit['title'] or '(no title)'}  [{hit['status']}]\n     {where}\n     {snippet}"
+
+
+def upgrade_database(db: str) -> str:
+    """`newscrawl db upgrade`: bring the schema to the code's revision."""
+    with _database(db, check=False) as engine:
+        before, after = migrations.upgrade(engine)
+    if before == after:
+        return f"database {db}: already at schema revision {after}"
+    return f"database {db}: schema upgraded from {before or 'none (new or pre-migrations database)'} to {after}"
+
+
+def database_revision(db: str) -> str:
+    """`newscrawl db current`: the database's schema revision against the code's."""
+    with _database(db, check=False) as engine, engine.connect() as conn:
+        revision = migrations.current(conn)
+    head = migrations.head()
+    state = "up to date" if revision == head else f"run `newscrawl db upgrade --db {db}`" if (
+        revision is None or revision in migrations.known_revisions()) else "newer than this newscrawl"
+    return f"database {db}: schema revision {revision or 'none'}; this newscrawl: {head} ({state})"

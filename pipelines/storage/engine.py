@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError
-
-from pipelines.storage.models import Base
 
 WRITE = {"newscrawl_write": True}  # execution option: this connection's transactions write
 
@@ -52,26 +50,10 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 def create_schema(engine: Engine) -> None:
-    Base.metadata.create_all(engine)
-    _add_new_columns(engine)
+    """Create an empty database at the current schema; refuse (SchemaError) one at another revision."""
+    from pipelines.storage.migrations import ensure_schema  # imported here: migrations import this module
 
-
-def _add_new_columns(engine: Engine) -> None:
-    """Columns added since a database was made, all nullable: ALTER TABLE ... ADD COLUMN.
-
-    create_all makes missing tables but leaves existing ones alone; this keeps a database from an
-    earlier version usable until Alembic migrations own the schema.
-    """
-    tables = inspect(engine)
-    with engine.begin() as conn:
-        for table in Base.metadata.sorted_tables:
-            if not tables.has_table(table.name):
-                continue
-            have = {c["name"] for c in tables.get_columns(table.name)}
-            for column in table.columns:
-                if column.name not in have and column.nullable:
-                    kind = column.type.compile(dialect=engine.dialect)
-                    conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}')
+    ensure_schema(engine)
 
 
 def utcnow() -> datetime:

@@ -1,11 +1,14 @@
-"""Read side: totals, the run log and the export record of DESIGN.md, streamed in pages."""
+"""Read side: totals, the run log, the filters export and search share, and the export record of
+DESIGN.md, streamed in pages."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Engine
 
 from pipelines.storage.engine import as_utc
@@ -18,6 +21,7 @@ from pipelines.storage.models import (
     runs,
     sightings,
 )
+from pipelines.text import words
 
 PAGE = 1000  # articles per export query: memory stays flat however large the database
 COARSE = {"year", "month", "day"}
@@ -28,8 +32,46 @@ EXAMPLE_QUERY = (
 )
 
 
-def has_schema(engine: Engine) -> bool:
-    return inspect(engine).has_table("articles")
+def name_key(name: str) -> str:
+    """How authors and categories are matched: case- and accent-folded words."""
+    return " ".join(words(name))
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which articles an export or a search covers; None means "any"."""
+
+    site: str | None = None
+    author: str | None = None  # whole words of an author's name, any case: "cui" finds "Cui Yan"
+    outlet: str | None = None  # case-insensitive, exact
+    since: date | None = None  # published on or after this day (UTC)
+    until: date | None = None  # published on or before this day (UTC)
+    status: str | None = None  # full | teaser
+
+    def clauses(self) -> list:
+        out = []
+        if self.site:
+            out.append(articles.c.site == self.site)
+        if self.status:
+            out.append(articles.c.status == self.status)
+        if self.outlet:
+            out.append(func.lower(articles.c.outlet) == self.outlet.lower())
+        if self.since:
+            out.append(articles.c.published_at >= _midnight(self.since))
+        if self.until:
+            out.append(articles.c.published_at < _midnight(self.until + timedelta(days=1)))
+        if self.author is not None:
+            key = name_key(self.author)
+            named = or_(authors.c.key == key, authors.c.key.startswith(key + " ", autoescape=True),
+                         authors.c.key.endswith(" " + key, autoescape=True),
+                         authors.c.key.contains(" " + key + " ", autoescape=True))
+            out.append(articles.c.id.in_(select(article_authors.c.article_id)
+                                         .join(authors, authors.c.id == article_authors.c.author_id).where(named)))
+        return out
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=timezone.utc)
 
 
 def totals(engine: Engine) -> dict:
@@ -51,46 +93,56 @@ def list_runs(engine: Engine, limit: int = 20) -> list[dict]:
     return [{**row, "started_at": as_utc(row["started_at"]), "finished_at": as_utc(row["finished_at"])} for row in rows]
 
 
-def export_records(engine: Engine) -> Iterator[dict]:
-    """Every article as the export record (DESIGN.md, "Export record"), in id order."""
+def export_records(engine: Engine, filters: Filters | None = None) -> Iterator[dict]:
+    """Every article (or those the filters pick) as the export record (DESIGN.md), in id order.
+
+    Pages by id (keyset), each page one short query: memory stays flat and no cursor stays open
+    between pages, however large the database.
+    """
+    clauses = (filters or Filters()).clauses()
     last_id = 0
     with engine.connect() as conn:
         while True:
             page = conn.execute(
-                select(articles).where(articles.c.id > last_id).order_by(articles.c.id).limit(PAGE)
+                select(articles).where(articles.c.id > last_id, *clauses).order_by(articles.c.id).limit(PAGE)
             ).all()
             if not page:
                 return
-            ids = [row.id for row in page]
-            names = names_by_article(conn, ids)
-            sources = _sources(conn, ids)
-            for row in page:
-                yield {
-                    "id": row.id,
-                    "url": row.url,
-                    "title": row.title,
-                    "status": row.status,
-                    "teaser": row.teaser,
-                    "body": row.body,
-                    "authors": names["authors"][row.id],
-                    "outlet": row.outlet,
-                    "byline": row.byline,
-                    "role": row.role,
-                    "column": row.column_name,
-                    "published_at": format_published(row.published_at, row.published_precision),
-                    "published_raw": row.published_raw,
-                    "published_origin": row.published_origin,
-                    "modified_at": format_published(row.modified_at, None),
-                    "description": row.description,
-                    "language": row.language,
-                    "dateline": row.dateline,
-                    "categories": names["categories"][row.id],
-                    "site": row.site,
-                    "sources": sources[row.id],
-                    "first_seen": as_utc(row.first_seen).isoformat(),
-                    "last_seen": as_utc(row.last_seen).isoformat(),
-                }
-            last_id = ids[-1]
+            yield from records(conn, page)
+            last_id = page[-1].id
+
+
+def records(conn, rows) -> Iterator[dict]:
+    """Export records of these articles rows (authors, categories and sources fetched for all at once)."""
+    ids = [row.id for row in rows]
+    names = names_by_article(conn, ids)
+    sources = _sources(conn, ids)
+    for row in rows:
+        yield {
+            "id": row.id,
+            "url": row.url,
+            "title": row.title,
+            "status": row.status,
+            "teaser": row.teaser,
+            "body": row.body,
+            "authors": names["authors"][row.id],
+            "outlet": row.outlet,
+            "byline": row.byline,
+            "role": row.role,
+            "column": row.column_name,
+            "published_at": format_published(row.published_at, row.published_precision),
+            "published_raw": row.published_raw,
+            "published_origin": row.published_origin,
+            "modified_at": format_published(row.modified_at, None),
+            "description": row.description,
+            "language": row.language,
+            "dateline": row.dateline,
+            "categories": names["categories"][row.id],
+            "site": row.site,
+            "sources": sources[row.id],
+            "first_seen": as_utc(row.first_seen).isoformat(),
+            "last_seen": as_utc(row.last_seen).isoformat(),
+        }
 
 
 def format_published(value, precision: str | None) -> str | None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
 from pipelines.dedupe import ArticleIndex, find_article, merge, new_article
 from pipelines.storage.engine import WRITE, as_utc, create_schema, open_engine, utcnow
-from pipelines.storage.queries import names_by_article
+from pipelines.storage.queries import name_key, names_by_article
 from pipelines.storage.models import (
     article_authors,
     article_categories,
@@ -20,19 +20,17 @@ from pipelines.storage.models import (
     runs,
     sightings,
 )
-from pipelines.text import words
 from pipelines.urls import scheme_variants
 
+# PostgreSQL advisory lock held by each batch's transaction: resolving items against stored articles
+# and writing them must not interleave with another process doing the same (see write_batch).
+WRITE_LOCK = 0x6E637772
 IN_CHUNK = 2000  # values per IN (...) list, well under SQLite's variable limit
 # Columns an article dict carries between the database and pipelines.dedupe.
 CONTENT = ("url", "fingerprint", "dedupe_key", "site", "title", "status", "teaser", "body",
            "byline", "outlet", "role", "column_name", "dateline", "language", "published_at",
            "published_precision", "published_raw", "published_origin", "modified_at", "description")
 _CONTENT_SET = frozenset(CONTENT)
-
-
-def name_key(name: str) -> str:
-    return " ".join(words(name))
 
 
 class Store:
@@ -42,6 +40,7 @@ class Store:
         self._ids: dict[tuple, int] = {}  # (table, key) -> id of authors and categories
 
     def create_schema(self) -> None:
+        """Create an empty database at the current schema; refuse (SchemaError) one at another revision."""
         create_schema(self.engine)
 
     def close(self) -> None:
@@ -71,6 +70,11 @@ class Store:
         outcomes: Counter = Counter()
         now = utcnow()
         with self._writing() as conn, conn.begin():
+            if conn.dialect.name == "postgresql":
+                # Like SQLite's BEGIN IMMEDIATE: one writer at a time resolves and writes, so a teaser
+                # and its body stored by two processes meet, and a URL inserted by another process
+                # between our SELECT and INSERT cannot happen. Waits; never fails.
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
             index = ArticleIndex(self._load_candidates(conn, items))
             touched: dict[int, dict] = {}  # id(article) -> article
             seen = []
