@@ -173,5 +173,5 @@ def _progress_bar(inputs, progress: bool | None) -> Progress | None:
         return None
     files = [e[0] for e in inputs if isinstance(e, tuple) and e[0] != "-"]
     if not files:
-        return Progress(None, unit="records")  # standard input only
-    return Progress(sum(os.path.getsize(f) for f in files if os.path.isfile(f)) or None)
+        return Progress(None, stream=sys.stderr, unit="records")  # standard input only
+    return Progress(sum(os.path.getsize(f) for f in files if os.path.isfile(f)) or None, stream=sys.stderr)
