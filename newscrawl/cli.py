@@ -32,6 +32,31 @@ is reported with its file and line or record offset, counted in the run's stats,
 rest is imported. The exit status is 1 when any record could not be read.
 """
 
+CRAWL_HELP = """\
+Crawl news sites with the generic `news` spider (the same as `scrapy crawl news -a url=...`)
+through the cleaning pipelines into the database.
+
+What it fetches: the start pages; the feeds, sitemaps (from robots.txt) and WordPress API they
+lead to; listing pages and their pagination; and the article pages these show. Listing, feed and
+API entries become teasers, article pages full articles; the store merges them.
+
+Incremental: the database keeps a fetch log (table `pages`). A later run fetches an article page
+again only when a sitemap, feed or API date says it changed, asks for feeds, sitemaps and listings
+with If-None-Match / If-Modified-Since, and first fetches what an earlier run found but did not
+get to (stopped, killed, --max-pages, a server error). Run it from cron as often as you like.
+
+Polite by default: robots.txt obeyed (an unreachable robots.txt means "fetch nothing there"),
+AutoThrottle, retries with backoff, size and depth limits, and a user agent naming
+NEWSCRAWL_CONTACT (environment or -s) so site owners can reach you.
+
+Errors on single pages (404, 500, timeouts, resets, bad markup, wrong charset) are logged with
+the URL, counted in the run's stats (`newscrawl runs`), and the crawl goes on.
+
+Exit status: 0 the crawl ran to its end (or to --max-pages), 1 it stopped early (database
+failure), 2 bad arguments or database, 130 stopped by Ctrl-C / SIGTERM (what was fetched so far
+is stored; the next run goes on from there).
+"""
+
 
 def _db_default() -> str:
     return os.environ.get("NEWSCRAWL_DB") or DEFAULT_DB
@@ -66,6 +91,17 @@ def build_parser() -> argparse.ArgumentParser:
                                                       '{"path": ..., "url": ...}; paths relative to FILE\'s folder')
     p.add_argument("--batch-size", type=int, metavar="N", help="items per database transaction (default 500)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+
+    p = verbs.add_parser("crawl", parents=[common], help="crawl news sites (URLs or sites.toml keys) into the database",
+                         description=CRAWL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("targets", nargs="+", metavar="URL|SITE", help="a start URL (http://...), or a site key of "
+                                                                   "seeds/sites.toml (its start_urls)")
+    p.add_argument("--site", metavar="KEY", help="the conventions (date order, time zone, selectors) of this "
+                                                 "sites.toml site for the URLs given; default: by their host")
+    p.add_argument("--max-pages", type=int, metavar="N", help="stop after N responses (the next run goes on "
+                                                              "from where this one stopped)")
+    p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="a Scrapy or NEWSCRAWL_* setting, e.g. -s DOWNLOAD_DELAY=2 -s NEWSCRAWL_CONTACT=mailto:me@example.org")
 
     filters = argparse.ArgumentParser(add_help=False)
     f = filters.add_argument_group("filters (all must hold)")
@@ -161,6 +197,17 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             print(report.import_summary(result, args.db))
             return 0 if result.ok else 1
+        if args.verb == "crawl":
+            from newscrawl.crawl import run_crawl, summary
+
+            overrides = dict(_setting(v) for v in args.set)
+            result = run_crawl(args.targets, db=args.db, site=args.site, max_pages=args.max_pages,
+                               overrides=overrides, log_to_root=True)
+            print(summary(result, args.db))
+            if result.status == "interrupted":
+                print("newscrawl: interrupted; everything stored so far is committed", file=sys.stderr)
+                return 130
+            return 0 if result.status in ("finished", "stopped") else 1
         if args.verb == "export":
             if args.output:
                 with open(args.output, "w", encoding="utf-8", newline="") as out:

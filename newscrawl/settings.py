@@ -19,15 +19,46 @@ ITEM_PIPELINES = {
 NEWSCRAWL_DB = os.environ.get("NEWSCRAWL_DB", "sqlite:///newscrawl.db")
 # Items per database transaction.
 NEWSCRAWL_BATCH_SIZE = 500
+# Crawls write batches in a worker thread; the crawl waits only when this many are queued.
+NEWSCRAWL_WRITE_QUEUE = 4
+# Seconds added to every batch write: a slow database, for tests and benchmarks only.
+NEWSCRAWL_WRITE_DELAY = 0.0
 # Per-site conventions; None means seeds/sites.toml of this project.
 NEWSCRAWL_SITES_FILE = os.environ.get("NEWSCRAWL_SITES_FILE")
 NEWSCRAWL_RUN_KIND = "crawl"
+# Links followed away from a start page (listing -> category -> article); pagination, feeds and
+# sitemaps do not count.
+NEWSCRAWL_LINK_HOPS = 3
 
-# Politeness.
+# Politeness. Site owners see who we are and how to reach us: set NEWSCRAWL_CONTACT (a URL or
+# mailto:) to yours, in the environment or with -s NEWSCRAWL_CONTACT=...
+NEWSCRAWL_AGENT = "newscrawl/0.1"
+NEWSCRAWL_CONTACT = os.environ.get("NEWSCRAWL_CONTACT", "https://github.com/newscrawl/newscrawl")
+USER_AGENT = f"{NEWSCRAWL_AGENT} (+{NEWSCRAWL_CONTACT})"
 ROBOTSTXT_OBEY = True
-USER_AGENT = "newscrawl/0.1 (+https://example.org/newscrawl)"
+# Our robots middleware holds a host's requests until its robots.txt is settled and treats an
+# unreachable robots.txt (5xx, timeout) as "disallow all" (RFC 9309); see newscrawl/middlewares.py.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newscrawl.middlewares.RobotsGate": 100,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newscrawl.middlewares.BackoffRetryMiddleware": 550,
+}
 AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
+RETRY_TIMES = 2
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"  # the spider's errback logs the failure once, with its kind
+NEWSCRAWL_RETRY_BACKOFF = 2.0  # seconds before the first retry, doubled for each next one
+NEWSCRAWL_RETRY_BACKOFF_MAX = 60.0
+DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+# A runaway guard (calendar and pagination traps); NEWSCRAWL_LINK_HOPS is the working limit.
+DEPTH_LIMIT = 2000
+# Incremental runs come from the database's fetch log (pipelines/storage/pages.py), not JOBDIR.
+TELNETCONSOLE_ENABLED = False
 
 FEED_EXPORT_ENCODING = "utf-8"

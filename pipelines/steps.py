@@ -10,6 +10,7 @@ import re
 
 from scrapy.exceptions import DropItem
 
+from newscrawl.items import ArticleItem
 from newscrawl.sites import load_sites, site_for_url
 from pipelines.bylines import parse_byline
 from pipelines.clean import clean_item, is_placeholder
@@ -29,6 +30,8 @@ class CleanPipeline:
         return cls(crawler.stats, load_sites(crawler.settings.get("NEWSCRAWL_SITES_FILE")))
 
     def process_item(self, item):
+        if not isinstance(item, ArticleItem):
+            return item  # a crawl's fetch-log record, for the store
         clean_item(item)
         # The site's conventions apply to every source: a page found by URL alone is still its site's.
         site = self.sites.get(item.site) if item.site else site_for_url(self.sites, item.url)
@@ -50,6 +53,8 @@ class BylinePipeline:
         return cls()
 
     def process_item(self, item):
+        if not isinstance(item, ArticleItem):
+            return item  # a crawl's fetch-log record, for the store
         if item.authors:
             return item  # already normalized (our own export read back)
         # Structured data names the authors one by one; the visible byline is the fallback and
@@ -77,6 +82,8 @@ class DatePipeline:
         return cls(load_sites(crawler.settings.get("NEWSCRAWL_SITES_FILE")))
 
     def process_item(self, item):
+        if not isinstance(item, ArticleItem):
+            return item  # a crawl's fetch-log record, for the store
         site = self.sites.get(item.site)
         if item.date_raw and item.published_at is None:
             published = self._parse(item.date_raw, site, item)
@@ -107,6 +114,8 @@ class DedupePipeline:
         return cls()
 
     def process_item(self, item):
+        if not isinstance(item, ArticleItem):
+            return item  # a crawl's fetch-log record, for the store
         item.dedupe_keys = [body_key(item.text)] if item.kind == "full" else teaser_keys(item.text)
         item.fingerprint = fingerprint(item.text)
         return item

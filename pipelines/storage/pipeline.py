@@ -1,13 +1,33 @@
-"""StorePipeline: the Scrapy shell around Store, batching items into transactions."""
+"""StorePipeline: the Scrapy shell around Store, batching items into transactions.
+
+Two ways to run, one code path for the writes:
+- in a crawl (built by Scrapy's engine), batches are written by one worker thread, in order, so a
+  slow database does not hold up downloading and parsing; process_item only waits (returns an
+  awaitable) when more than NEWSCRAWL_WRITE_QUEUE batches are queued: backpressure, not blocking;
+- under newscrawl.ingest (no engine, no reactor), batches are written synchronously.
+
+Spiders also send PageRecords (the fetch log, pipelines.storage.pages) down the same stream; each
+batch writes its articles first and then its page records, so a page is logged as fetched only
+once what it gave is stored.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
+from collections import Counter, deque
+from concurrent.futures import Future, ThreadPoolExecutor
 
+from pipelines.storage.engine import WRITE
+from pipelines.storage.pages import PageRecord, write_pages
 from pipelines.storage.store import Store
 
 logger = logging.getLogger(__name__)
 DEDUPE_OUTCOMES = {"merged", "upgraded"}
+# Scrapy's finish reasons -> runs.status
+RUN_STATUS = {"finished": "finished", "shutdown": "interrupted", "cancelled": "interrupted",
+              "store_failed": "failed"}
 
 
 class StoreError(RuntimeError):
@@ -15,51 +35,123 @@ class StoreError(RuntimeError):
 
 
 class StorePipeline:
-    def __init__(self, db_url: str, batch_size: int, stats, run_kind: str, run_args: dict):
+    def __init__(self, db_url: str, batch_size: int, stats, run_kind: str, run_args: dict, *,
+                 threaded: bool = False, write_queue: int = 4, write_delay: float = 0.0, crawler=None):
         self.db_url = db_url
         self.batch_size = max(1, batch_size)
         self.stats = stats
         self.run_kind = run_kind
         self.run_args = run_args
+        self.threaded = threaded
+        self.write_queue = max(1, write_queue)
+        self.write_delay = write_delay
+        self.crawler = crawler
         self.batch: list = []
         self.store: Store | None = None
         self.run_id: int | None = None
+        self.pending: deque[Future] = deque()
+        self.executor: ThreadPoolExecutor | None = None
+        self.failure: BaseException | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
         s = crawler.settings
-        return cls(s.get("NEWSCRAWL_DB"), s.getint("NEWSCRAWL_BATCH_SIZE", 500), crawler.stats,
-                   s.get("NEWSCRAWL_RUN_KIND", "crawl"), s.getdict("NEWSCRAWL_RUN_ARGS"))
+        # newscrawl.ingest builds pipelines from a stand-in without signals: no engine, no reactor.
+        signals = getattr(crawler, "signals", None)
+        pipe = cls(s.get("NEWSCRAWL_DB"), s.getint("NEWSCRAWL_BATCH_SIZE", 500), crawler.stats,
+                   s.get("NEWSCRAWL_RUN_KIND", "crawl"), s.getdict("NEWSCRAWL_RUN_ARGS"),
+                   threaded=signals is not None, write_queue=s.getint("NEWSCRAWL_WRITE_QUEUE", 4),
+                   write_delay=s.getfloat("NEWSCRAWL_WRITE_DELAY", 0.0),
+                   crawler=crawler if signals is not None else None)
+        if signals is not None:
+            from scrapy import signals as scrapy_signals
+
+            signals.connect(pipe.spider_closed, signal=scrapy_signals.spider_closed)
+        return pipe
 
     def open_spider(self):
         self.store = Store(self.db_url)
         self.store.create_schema()
         self.run_id = self.store.start_run(self.run_kind, self.run_args)
         self.stats.set_value("newscrawl/run_id", self.run_id)
+        if self.threaded:
+            self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newscrawl-store")
 
     def process_item(self, item):
+        if self.failure is not None:
+            raise StoreError(f"the database failed earlier: {self.failure}")
         self.batch.append(item)
         if len(self.batch) >= self.batch_size:
             self.flush()
+        if self.threaded:
+            self._collect()
+            if len(self.pending) > self.write_queue:
+                return self._backpressure(item)
         return item
 
     def flush(self) -> None:
         if not self.batch:
             return
         batch, self.batch = self.batch, []
+        if self.executor is not None:
+            self.pending.append(self.executor.submit(self._write, batch))
+        else:
+            self._count(self._write(batch))
+
+    def _write(self, batch: list) -> Counter:
+        """Write one batch (in the worker thread when crawling): articles, then page records."""
+        if self.write_delay:
+            time.sleep(self.write_delay)  # NEWSCRAWL_WRITE_DELAY: a slow database, for tests and benchmarks
+        items = [i for i in batch if not isinstance(i, PageRecord)]
+        records = [i for i in batch if isinstance(i, PageRecord)]
         try:
-            outcomes = self.store.write_batch(batch, self.run_id)
+            outcomes = self.store.write_batch(items, self.run_id) if items else Counter()
+            if records:
+                with self.store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+                    write_pages(conn, records, self.run_id)
         except Exception as exc:
             self.store.forget_ids()
             raise StoreError(f"could not write {len(batch)} items to the database: {exc}") from exc
+        logger.debug("stored %d items and %d page records: %s", len(items), len(records), dict(outcomes))
+        return outcomes
+
+    def _count(self, outcomes: Counter) -> None:
         for outcome, count in outcomes.items():
             group = "dedupe" if outcome in DEDUPE_OUTCOMES else "store"
             self.stats.inc_value(f"newscrawl/{group}/{outcome.replace('/', '_')}", count)
-        logger.debug("stored %d items: %s", len(batch), dict(outcomes))
+
+    def _collect(self) -> None:
+        """Count the outcomes of finished batches, in order, in the crawl's own thread."""
+        while self.pending and self.pending[0].done():
+            future = self.pending.popleft()
+            try:
+                self._count(future.result())
+            except StoreError as exc:
+                self._fail(exc)
+                raise
+
+    def _fail(self, exc: BaseException) -> None:
+        if self.failure is not None:
+            return
+        self.failure = exc
+        self.stats.inc_value("newscrawl/errors/store")
+        logger.error("%s; stopping the crawl", exc)
+        if self.crawler is not None and self.crawler.engine is not None:
+            from scrapy.utils.defer import deferred_from_coro
+
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="store_failed"))
+
+    async def _backpressure(self, item):
+        await _wait(self.pending[0])
+        self._collect()
+        return item
 
     def close_spider(self):
         if self.store is None:
-            return
+            return None
+        if self.threaded:
+            return self._close_threaded()
+        # newscrawl.ingest: it has set finish_reason before closing the pipelines.
         reason = self.stats.get_value("finish_reason") or "finished"
         try:
             self.flush()
@@ -67,6 +159,47 @@ class StorePipeline:
             reason = "failed"
             raise
         finally:
-            stats = {k: v for k, v in self.stats.get_stats().items() if k != "newscrawl/run_id"}
-            self.store.finish_run(self.run_id, reason, stats)
+            self._finish(reason)
+        return None
+
+    async def _close_threaded(self):
+        try:
+            self.flush()
+        except StoreError:
+            pass
+        while self.pending:
+            await _wait(self.pending[0])
+            try:
+                self._collect()
+            except StoreError:
+                pass  # counted and logged; the run is recorded as failed
+
+    def spider_closed(self, spider, reason):
+        """Scrapy sends the finish reason only after the pipelines have closed: the runs row now."""
+        if self.store is None:
+            return
+        if self.failure is not None:
+            reason = "store_failed"
+        self._finish(reason)
+
+    def _finish(self, reason: str) -> None:
+        status = RUN_STATUS.get(reason, "stopped" if reason.startswith("closespider") else "failed")
+        stats = {k: v for k, v in self.stats.get_stats().items() if k != "newscrawl/run_id"}
+        stats["finish_reason"] = reason
+        try:
+            self.store.finish_run(self.run_id, status, stats)
+        finally:
+            if self.executor is not None:
+                self.executor.shutdown(wait=True)
             self.store.close()
+            self.store = None
+
+
+async def _wait(future: Future) -> None:
+    """Wait for a write without blocking the event loop (Scrapy's default asyncio reactor)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        future.exception()  # no event loop (another reactor): block; rare and still correct
+        return
+    await asyncio.wait([asyncio.wrap_future(future)])

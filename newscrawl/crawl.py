@@ -1,0 +1,102 @@
+"""Run the news spider in this process with the project settings: the library side of `newscrawl crawl`."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from newscrawl.sites import SiteError, load_sites
+from pipelines.storage.pipeline import RUN_STATUS
+
+
+@dataclass
+class CrawlResult:
+    run_id: int | None
+    reason: str  # Scrapy's finish reason: finished, shutdown, closespider_pagecount, ...
+    stats: dict
+
+    @property
+    def status(self) -> str:
+        return RUN_STATUS.get(self.reason, "stopped" if self.reason.startswith("closespider") else "failed")
+
+
+def crawl_settings(*, db: str | None = None, max_pages: int | None = None, overrides: dict | None = None,
+                   log_level: str | None = None, run_args: dict | None = None) -> Settings:
+    settings = Settings()
+    settings.setmodule("newscrawl.settings", priority="project")
+    given = {"NEWSCRAWL_DB": db, "CLOSESPIDER_PAGECOUNT": max_pages, "LOG_LEVEL": log_level,
+             "NEWSCRAWL_RUN_KIND": "crawl", "NEWSCRAWL_RUN_ARGS": run_args}
+    settings.update({k: v for k, v in given.items() if v is not None}, priority="cmdline")
+    settings.update(overrides or {}, priority="cmdline")
+    return settings
+
+
+def split_targets(targets: list[str], sites_file: str | None = None) -> tuple[list[str], list[str]]:
+    """(URLs, site keys) of the crawl's targets; SiteError for a word that is neither."""
+    urls = [t for t in targets if "://" in t]
+    keys = [t for t in targets if "://" not in t]
+    if keys:
+        sites = load_sites(sites_file)
+        unknown = [k for k in keys if k not in sites]
+        if unknown:
+            raise SiteError(f"{', '.join(unknown)}: neither a URL (http://...) nor a site of sites.toml "
+                            f"({', '.join(sorted(sites)) or 'none'})")
+        missing = [k for k in keys if not sites[k].start_urls]
+        if missing:
+            raise SiteError(f"{', '.join(missing)}: no start_urls in sites.toml; give the URL instead")
+    if urls and keys:
+        raise SiteError("give URLs (with --site KEY for their conventions) or site keys, not both")
+    return urls, keys
+
+
+def run_crawl(targets: list[str], *, db: str | None = None, site: str | None = None, max_pages: int | None = None,
+              overrides: dict | None = None, log_level: str | None = None, log_to_root: bool = False) -> CrawlResult:
+    """Crawl URLs or sites.toml keys into the database; one runs row. Blocks until the crawl ends."""
+    settings = crawl_settings(db=db, max_pages=max_pages, overrides=overrides, log_level=log_level,
+                              run_args={"targets": targets, "site": site, "max_pages": max_pages,
+                                        "settings": overrides or {}})
+    urls, keys = split_targets(targets, settings.get("NEWSCRAWL_SITES_FILE"))
+    if site is not None and site not in load_sites(settings.get("NEWSCRAWL_SITES_FILE")):
+        raise SiteError(f"unknown site {site!r}")
+    from newscrawl.spiders.news import NewsSpider
+
+    if log_to_root:
+        # The caller (the CLI) has configured logging: no handler of Scrapy's, and its level for all.
+        settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(NewsSpider)
+    if log_to_root:
+        for name in ("scrapy", "twisted", "py.warnings"):
+            logging.getLogger(name).setLevel(logging.root.level)
+    args = {"url": ",".join(urls)} if urls else {}
+    sites = [site] if urls and site else keys
+    if sites:
+        args["site"] = ",".join(sites)
+    process.crawl(crawler, **args)
+    process.start()
+    stats = crawler.stats.get_stats() if crawler.stats else {}
+    return CrawlResult(stats.get("newscrawl/run_id"), stats.get("finish_reason", "failed"), stats)
+
+
+def summary(result: CrawlResult, db: str) -> str:
+    """What `newscrawl crawl` prints at the end."""
+    from newscrawl.report import database_summary, run_counts
+
+    s = result.stats
+    c = run_counts(s)
+    pages = {k.rsplit("/", 1)[1]: v for k, v in s.items() if k.startswith("newscrawl/pages/")}
+    errors = {k.rsplit("/", 1)[1]: v for k, v in s.items() if k.startswith("newscrawl/errors/")}
+    lines = [
+        f"run {result.run_id} {result.status} ({result.reason}): {s.get('response_received_count', 0)} responses; "
+        + (", ".join(f"{n} {k}" for k, n in sorted(pages.items())) or "no pages"),
+        f"  items: {s.get('newscrawl/items/full', 0)} full pages, {s.get('newscrawl/items/teaser', 0)} teasers",
+        f"  articles: {c['new']} new, {c['updated']} updated, {c['unchanged']} unchanged; "
+        f"teasers merged: {c['merged']}; dropped: {c['dropped']}",
+    ]
+    if errors:
+        lines.append("  errors: " + ", ".join(f"{n} {k}" for k, n in sorted(errors.items())))
+    lines += ["", database_summary(db, example=False)]
+    return "\n".join(lines)
