@@ -16,12 +16,16 @@ from scrapy.utils.misc import load_object
 
 from newscrawl.progress import Progress
 from newscrawl.readers import (
+    ASSET_EXTENSIONS,
     DEFAULT_MAX_PAGE_BYTES,
+    Found,
     Notice,
     Options,
     Problem,
     ReaderError,
+    UnreadableFormat,
     expand_paths,
+    extension,
     open_input,
     read_items,
 )
@@ -93,7 +97,7 @@ def import_paths(paths: list[str], *, db: str | None = None, site: str | None = 
             if isinstance(entry, ReaderError):
                 _fail(stats, errors, "file", str(entry))
                 continue
-            _import_one(*entry, pipes, stats, errors, options=options, bar=bar)
+            _import_one(entry, pipes, stats, errors, options=options, bar=bar)
         status = "finished"
     except KeyboardInterrupt:
         status = "interrupted"
@@ -114,9 +118,9 @@ def max_page_bytes_setting(settings: Settings) -> int:
     return int(value) if value else DEFAULT_MAX_PAGE_BYTES
 
 
-def _import_one(path, rel, pipes, stats, errors, *, options, bar) -> None:
+def _import_one(found: Found, pipes, stats, errors, *, options, bar) -> None:
     try:
-        inp = open_input(path, rel)
+        inp = open_input(found.path, found.rel)
     except ReaderError as exc:
         _fail(stats, errors, "file", str(exc))
         return
@@ -137,6 +141,14 @@ def _import_one(path, rel, pipes, stats, errors, *, options, bar) -> None:
                     bar.update(inp.stream.tell() - done)
                     done = inp.stream.tell()
         stats.inc_value("newscrawl/import/files")
+    except UnreadableFormat as exc:
+        if found.named:
+            _fail(stats, errors, "file", str(exc))
+        else:
+            # Picked up from a folder: a saved page's images and stylesheets are expected there.
+            asset = extension(found.path) in ASSET_EXTENSIONS
+            logger.log(logging.INFO if asset else logging.WARNING, "%s, skipped", exc)
+            stats.inc_value("newscrawl/skipped/unreadable_file")
     except ReaderError as exc:
         _fail(stats, errors, "file", str(exc))
     except (OSError, ValueError) as exc:
@@ -171,7 +183,7 @@ def _fail(stats, errors: list[str], kind: str, message: str) -> None:
 def _progress_bar(inputs, progress: bool | None) -> Progress | None:
     if not (sys.stderr.isatty() if progress is None else progress):
         return None
-    files = [e[0] for e in inputs if isinstance(e, tuple) and e[0] != "-"]
+    files = [e.path for e in inputs if isinstance(e, Found) and e.path != "-"]
     if not files:
         return Progress(None, stream=sys.stderr, unit="records")  # standard input only
     return Progress(sum(os.path.getsize(f) for f in files if os.path.isfile(f)) or None, stream=sys.stderr)

@@ -76,3 +76,17 @@ def test_manifest_through_the_cli(tmp_path, sqlite_url):
     assert [r["url"] for r in exported(sqlite_url)] == ["https://paper.example/seven"]
     missing = newscrawl("import", "--db", sqlite_url, "--manifest", tmp_path / "nope.csv", tmp_path / "a.html")
     assert missing.returncode == 2 and b"nope.csv" in missing.stderr
+
+
+def test_saved_complete_page_folder_skips_its_assets(tmp_path, sqlite_url):
+    (tmp_path / "story_files").mkdir()
+    (tmp_path / "story.html").write_text(article_html(4), encoding="utf-8")
+    (tmp_path / "story_files" / "style.css").write_text("body { margin: 0 }\n" * 50, encoding="utf-8")
+    (tmp_path / "story_files" / "app.js").write_text("var by = 'By Someone';\n" * 50, encoding="utf-8")
+    (tmp_path / "story_files" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    result = run_import(sqlite_url, tmp_path)
+    assert result.ok, result.errors  # a page's assets are no errors
+    assert result.stats["newscrawl/skipped/unreadable_file"] == 3
+    assert [r["url"] for r in exported(sqlite_url)] == [article_url(4)]
+    # named on the command line, an unreadable file is an error all the same
+    assert not run_import(sqlite_url, tmp_path / "story_files" / "logo.png").ok

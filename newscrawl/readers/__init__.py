@@ -12,6 +12,7 @@ import glob
 import os
 import sys
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from newscrawl.items import ArticleItem
 from newscrawl.readers import compression
@@ -25,8 +26,9 @@ from newscrawl.readers.base import (
 )
 from newscrawl.sites import Site
 
-__all__ = ["DEFAULT_MAX_PAGE_BYTES", "FORMATS", "Input", "Notice", "Options", "Problem", "ReaderError", "expand_paths", "open_input",
-           "read_items", "sniff", "detect_format"]
+__all__ = ["ASSET_EXTENSIONS", "DEFAULT_MAX_PAGE_BYTES", "FORMATS", "Found", "Input", "Notice", "Options", "Problem",
+           "ReaderError", "UnreadableFormat", "detect_format", "expand_paths", "extension", "open_input", "read_items",
+           "sniff"]
 
 SNIFF_BYTES = 64 * 1024
 FORMATS = ("text", "html", "warc", "jsonl")
@@ -34,30 +36,42 @@ _EXTENSIONS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html",
                ".shtml": "html", ".warc": "warc", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jl": "jsonl",
                ".json": "jsonl"}
 _COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz")
+# What a browser's "save page, complete" puts beside a page: never a dump, even when it is text.
+ASSET_EXTENSIONS = {".css", ".js", ".mjs", ".map", ".svg", ".xml", ".ico", ".png", ".jpg", ".jpeg", ".gif",
+                    ".webp", ".avif", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".pdf", ".mp4", ".webm", ".mp3"}
 # Formats recognized only to be refused with a clear message.
 _OTHER_MAGIC = ((b"PK\x03\x04", "zip"), (b"%PDF", "pdf"), (b"\x89PNG", "png"), (b"\xff\xd8\xff", "jpeg"),
                 (b"GIF8", "gif"), (b"WARC/", "warc"))
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<body", b"<title", b"<!--", b"<?xml")
 
 
-def expand_paths(args: list[str]) -> Iterator[tuple[str, str | None] | ReaderError]:
-    """(path, path below the folder or glob it was found in) for files, folders (recursively,
-    sorted) and globs; "-" is standard input."""
+class Found(NamedTuple):
+    path: str  # "-" for standard input
+    rel: str | None  # path below the folder or glob it was found in (the file name if named)
+    named: bool  # named by the user, not picked up from a folder or glob
+
+
+class UnreadableFormat(ReaderError):
+    """An input of a format newscrawl does not read (an image, a PDF, a stylesheet)."""
+
+
+def expand_paths(args: list[str]) -> Iterator[Found | ReaderError]:
+    """Files, folders (recursively, sorted) and globs; "-" is standard input."""
     for arg in args:
         if arg == "-":
-            yield arg, None
+            yield Found(arg, None, True)
         elif os.path.isdir(arg):
             found = sorted(os.path.join(d, f) for d, _, files in os.walk(arg) for f in files if not f.startswith("."))
             if not found:
                 yield ReaderError(arg, "folder holds no files")
             for path in found:
-                yield path, os.path.relpath(path, arg)
+                yield Found(path, os.path.relpath(path, arg), False)
         elif os.path.exists(arg):
-            yield arg, os.path.basename(arg)
+            yield Found(arg, os.path.basename(arg), True)
         elif glob.has_magic(arg) and (matches := sorted(p for p in glob.glob(arg, recursive=True) if os.path.isfile(p))):
             root = _glob_root(arg)
             for path in matches:
-                yield path, os.path.relpath(path, root)
+                yield Found(path, os.path.relpath(path, root), False)
         else:
             yield ReaderError(arg, "no such file or folder")
 
@@ -105,11 +119,17 @@ def detect_format(name: str, head: bytes) -> str:
     if kind == "json":
         return "jsonl"
     if kind == "text":
-        base = name.lower()
-        for suffix in _COMPRESSED_SUFFIXES:
-            base = base.removesuffix(suffix)
-        return _EXTENSIONS.get(os.path.splitext(base)[1], "text")
+        ext = extension(name)
+        return "asset" if ext in ASSET_EXTENSIONS else _EXTENSIONS.get(ext, "text")
     return kind
+
+
+def extension(name: str) -> str:
+    """".html" for "page.html.gz": the extension under any compression suffix."""
+    base = name.lower()
+    for suffix in _COMPRESSED_SUFFIXES:
+        base = base.removesuffix(suffix)
+    return os.path.splitext(base)[1]
 
 
 def read_items(inp: Input, *, sites: dict[str, Site], site: Site | None = None, format: str | None = None,
@@ -127,7 +147,7 @@ def read_items(inp: Input, *, sites: dict[str, Site], site: Site | None = None, 
     if kind == "empty":
         return
     if kind not in FORMATS:
-        raise ReaderError(inp.name, f"{kind} input is not a format newscrawl reads ({', '.join(FORMATS)})")
+        raise UnreadableFormat(inp.name, f"{kind} input is not a format newscrawl reads ({', '.join(FORMATS)})")
     if kind == "warc" and (packed is None or (packed == "gzip" and _per_record_gzip(raw))):
         # warcio reads gzip itself, member by member, so record offsets are those of the file.
         stream = raw
