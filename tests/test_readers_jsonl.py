@@ -107,3 +107,11 @@ def test_a_line_over_the_page_limit_is_skipped(monkeypatch):
     records = read(data, options=Options(sites={}, max_page_bytes=1000))
     assert isinstance(records[0], Notice) and records[0].stat == "skipped/too_large"
     assert records[0].source == "feed.jsonl:1" and records[1].text == "Two."
+
+
+def test_record_with_only_the_page_html_goes_through_the_extractor():
+    from tests.fixtures.inputs.make import article_html, article_url
+
+    (item,) = read(lines({"url": "https://elsewhere.example/x", "html": article_html(2)}))
+    assert item.kind == "full" and item.url == article_url(2) and item.title == "Headline of story 2"
+    assert item.source == "feed.jsonl:1"

@@ -157,3 +157,22 @@ def test_single_gzip_stream_warc_is_read_too(tmp_path):
     path = tmp_path / "whole.warc.gz"
     path.write_bytes(gzip.compress(article_warc(2, gzip=False).bytes()))
     assert [r.url for r in read_file(path) if isinstance(r, ArticleItem)] == [article_url(0), article_url(1)]
+
+
+def test_gzip_content_encoding_and_chunked_payloads_are_decoded():
+    from warcio.statusandheaders import StatusAndHeaders
+
+    w = WarcBuilder()
+    page = article_html(3).encode()
+    body = gzip.compress(page)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip"),
+                                       ("Content-Length", str(len(body)))], protocol="HTTP/1.1")
+    w.writer.write_record(w.writer.create_warc_record(article_url(3), "response", payload=io.BytesIO(body),
+                                                      http_headers=http))
+    chunked = b"%x\r\n%s\r\n0\r\n\r\n" % (len(page), page)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Transfer-Encoding", "chunked")],
+                            protocol="HTTP/1.1")
+    w.writer.write_record(w.writer.create_warc_record(article_url(4), "response", payload=io.BytesIO(chunked),
+                                                      http_headers=http))
+    items = [r for r in read(w.bytes()) if isinstance(r, ArticleItem)]
+    assert [i.title for i in items] == ["Headline of story 3", "Headline of story 3"]
