@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timezone
 
 from newscrawl.items import ArticleItem
-from newscrawl.readers.base import Notice, Problem, site_args, too_large
+from newscrawl.readers.base import Notice, Problem, too_large
 from newscrawl.readers.encoding import text_stream
 from newscrawl.readers.textdump import read_lines
 
@@ -124,7 +124,7 @@ def record_items(record, source: str, opts, *, read_at: datetime) -> Iterator[Ar
 def _export_items(r: dict, source: str, opts, read_at: datetime) -> Iterator[ArticleItem]:
     """Items that store the article as it was exported (DESIGN.md, "Export record")."""
     published, precision = _stamp(r.get("published_at"))
-    site = opts.site.key if opts.site else r.get("site") or site_args(opts.site_for(r.get("url")))["site"]
+    site = opts.site.key if opts.site else r.get("site")
     common = dict(url=r.get("url"), title=r.get("title"), byline_raw=r.get("byline"), site=site,
                   language=r.get("language"), source=source, fetched_at=_stamp(r.get("first_seen"))[0] or read_at,
                   outlet=r.get("outlet"), role=r.get("role"), column=r.get("column"), dateline=r.get("dateline"),
@@ -147,10 +147,9 @@ def _export_items(r: dict, source: str, opts, read_at: datetime) -> Iterator[Art
 def _feed_items(r: dict, source: str, opts, read_at: datetime) -> Iterator[ArticleItem | Notice]:
     """An item of a Scrapy feed export (or a similar scraper's output), by common field names."""
     url = _first(r, URL)
-    site = opts.site_for(url if isinstance(url, str) else None)
     text = _text(_first(r, TEXT))
     if not text and isinstance(html := _first(r, HTML), str):
-        yield from _html_items(html, url, source, site, opts)
+        yield from _html_items(html, url, source, opts, read_at)
         return
     summary = _text(_first(r, SUMMARY))
     if not text and not summary:
@@ -167,21 +166,20 @@ def _feed_items(r: dict, source: str, opts, read_at: datetime) -> Iterator[Artic
         title=_text(_first(r, TITLE)) or None, byline_raw=byline, authors_raw=[] if byline else names,
         date_raw=_date_text(date_raw), modified_raw=_date_text(_first(r, MODIFIED)),
         description=summary if text else None, categories=_labels(_first(r, CATEGORIES)),
-        language=_text(_first(r, LANGUAGE)) or (site.language if site else None), source=source,
-        fetched_at=read_at, site=site.key if site else None,
+        language=_text(_first(r, LANGUAGE)) or None, source=source, fetched_at=read_at,
+        # --site binds the record; else CleanPipeline finds the site by the URL's host.
+        site=opts.site.key if opts.site else None,
     )
 
 
-def _html_items(html: str, url, source: str, site, opts) -> Iterator[ArticleItem | Notice]:
-    from newscrawl.extract import page_items
+def _html_items(html: str, url, source: str, opts, read_at: datetime) -> Iterator[ArticleItem | Notice]:
+    from newscrawl.readers.html import page_records  # imported on use: it loads the extractors
 
     if len(html) > opts.max_page_bytes:
         yield too_large(source, opts.max_page_bytes)
         return
-    page = page_items(html, url if isinstance(url, str) else None, source=source, **site_args(site))
-    if page.kind == "other":
-        yield Notice(source, f"page is not an article ({page.reason}), skipped", "skipped/not_article", logging.INFO)
-    yield from page.items
+    yield from page_records(html, url if isinstance(url, str) else None, source, opts, fetched_at=read_at,
+                            level=logging.INFO)
 
 
 def _first(r: dict, names: tuple[str, ...]):
