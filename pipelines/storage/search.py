@@ -51,12 +51,8 @@ def search(engine: Engine, query: str, filters: Filters | None = None, limit: in
     """The best `limit` matches, best first: the export record plus "rank" and "snippet"."""
     clauses = (filters or Filters()).clauses()
     with engine.connect() as conn:
-        if conn.dialect.name == "sqlite":
-            stmt = _sqlite(fts5_query(query), clauses, limit)
-        else:
-            if not query.strip():
-                raise SearchError("nothing to search for: give at least one word")
-            stmt = _postgresql(query, clauses, limit)
+        match = fts5_query(query)  # also on PostgreSQL: the same queries are refused on both
+        stmt = _sqlite(match, clauses, limit) if conn.dialect.name == "sqlite" else _postgresql(query, clauses, limit)
         rows = conn.execute(stmt).all()
         found = {r.id: r for r in rows}
         by_id = {rec["id"]: rec for rec in records(conn, rows)}
