@@ -19,8 +19,8 @@ FAST = {"AUTOTHROTTLE_ENABLED": "False", "DOWNLOAD_TIMEOUT": "1", "RETRY_TIMES":
 
 def crawl_cmd(site_url: str, db: str, *args: str, **settings) -> list[str]:
     sets = [x for k, v in {**FAST, **settings}.items() for x in ("-s", f"{k}={v}")]
-    return [sys.executable, "-m", "newscrawl.cli", "crawl", site_url, "--site", "peoples-daily", "--db", db,
-            *sets, *args]
+    return [sys.executable, "-m", "newscrawl.cli", "crawl", site_url, *args, "--site", "peoples-daily", "--db", db,
+            *sets]
 
 
 def crawl(site_url: str, db: str, *args: str, **settings) -> subprocess.CompletedProcess:
