@@ -10,9 +10,13 @@ from newscrawl.extract.body import extract_body
 from newscrawl.extract.dom import parse_html, select, select_text, text_of
 from newscrawl.extract.elements import find_byline, find_date, find_modified, foreign
 from newscrawl.extract.jsonld import read_jsonld
+from newscrawl.extract.title import find_title
 from newscrawl.extract.urls import absolute, date_in_url
 
 MIN_ARTICLE_TEXT = 400  # characters of body that make a page without structured data an article
+MIN_DATED_TEXT = 150  # ... or fewer when the page shows a byline or a publication date
+# Chinese, Japanese and Korean say in one character what takes about three elsewhere.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _LANG = re.compile(r"^[a-zA-Z]{2,3}(?=$|[-_])")
 
 
@@ -57,7 +61,7 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
     out = Extracted()
     out.url = canonical_url(tree, meta, ld, url)
     base = out.url or url
-    out.title = select_text(tree, sel.get("title")) or _title(tree, meta, ld)
+    out.title = select_text(tree, sel.get("title")) or find_title(tree, meta, ld.headline if ld else None)
     out.authors_raw = (ld.authors if ld and ld.authors else m.authors(meta))
     out.byline_raw = find_byline(tree, sel.get("byline"))
     out.date_raw, out.date_origin = _date(tree, meta, ld, sel.get("date"), base)
@@ -73,7 +77,8 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
 def add_body(out: Extracted, tree, url: str | None, selectors: dict, fallback: str | None = None) -> None:
     """The body, read last because trafilatura prunes the tree it works on."""
     out.text = _without_headline(extract_body(tree, url, selectors.get("body")), out.title) or (fallback or "").strip()
-    out.is_article = out.is_article or len(out.text) >= MIN_ARTICLE_TEXT
+    out.is_article = out.is_article or text_size(out.text) >= MIN_ARTICLE_TEXT or (
+        text_size(out.text) >= MIN_DATED_TEXT and bool(out.byline_raw or out.date_origin not in (None, "url")))
 
 
 def canonical_url(tree, meta, ld, url: str | None) -> str | None:
@@ -87,20 +92,6 @@ def canonical_url(tree, meta, ld, url: str | None) -> str | None:
         if found:
             return found
     return url
-
-
-def _title(tree, meta, ld) -> str | None:
-    if ld and ld.headline:
-        return ld.headline
-    og = m.first(meta, m.TITLES)
-    if og:
-        return og
-    for h1 in tree.iter("h1"):
-        text = text_of(h1)
-        if text and not foreign(h1):
-            return text
-    title = tree.find(".//title")
-    return text_of(title) or None if title is not None else None
 
 
 def _date(tree, meta, ld, selector, url) -> tuple[str | None, str | None]:
@@ -145,3 +136,8 @@ def _without_headline(text: str, title: str | None) -> str:
         if " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
             return rest
     return text
+
+
+def text_size(text: str) -> int:
+    """Length in Latin-script characters (CJK characters count three)."""
+    return len(text) + 2 * len(_CJK.findall(text)) if text else 0

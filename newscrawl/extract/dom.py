@@ -12,12 +12,16 @@ from lxml.cssselect import CSSSelector
 # lxml refuses str input that carries an XML encoding declaration; the text is already decoded.
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+# Control characters are not allowed in XML; trafilatura's lxml steps find no text in a tree
+# that holds one, so they go before parsing (pages do carry stray ones).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def parse_html(html: str | bytes) -> lxml.html.HtmlElement | None:
     """The document tree, or None when there is nothing to parse."""
-    if isinstance(html, str):
-        html = _XML_DECL.sub("", html, count=1)
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", "replace")
+    html = _CONTROL.sub("", _XML_DECL.sub("", html, count=1))
     if not html or not html.strip():
         return None
     try:

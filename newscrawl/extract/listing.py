@@ -14,6 +14,7 @@ _EXCERPT_CSS = ".entry-summary, .excerpt, .post-excerpt, .summary, .entry-conten
 _BYLINE_CSS = ".byline, .author, .entry-author, .post-author, [rel~='author'], [itemprop='author']"
 _CATEGORY_CSS = "a[rel~='category'], a[rel~='tag'], .cat-links a, .category a, .categories a"
 _HEADINGS = ("h1", "h2", "h3", "h4")
+MAX_EXCERPT = 1500  # characters; an entry with more text is a whole article, not a teaser
 _META_CLASS = re.compile(r"byline|author|date|time|meta|cat-links|categor|tags")
 
 
@@ -57,8 +58,11 @@ def _teaser(entry, base: str | None) -> Teaser | None:
     title = text_of(link)
     if not href or not title:
         return None
+    text = _excerpt(entry, link)
+    if len(text) > MAX_EXCERPT:
+        return None
     return Teaser(
-        url=href, title=title, text=_excerpt(entry, link),
+        url=href, title=title, text=text,
         byline_raw=_first_text(entry, _BYLINE_CSS), date_raw=_date(entry),
         categories=list(dict.fromkeys(t for t in (text_of(a) for a in select(entry, _CATEGORY_CSS)) if t)),
     )

@@ -11,6 +11,7 @@ from newscrawl.extract.listing import teasers_from_tree
 from newscrawl.items import ArticleItem
 
 MIN_LISTING_ENTRIES = 2  # one linked headline is a related box, not a listing
+MIN_OWN_TEXT = 400  # characters of body besides the entries that make a page with entries an article
 
 
 @dataclass
@@ -32,16 +33,21 @@ def page_items(html: str, url: str | None, *, source: str, site: str | None = No
     teasers = teasers_from_tree(tree, url, selectors=sel)
     found, structured_body = read_metadata(tree, url, selectors=sel)
     lang = language or found.language
-    if not found.is_article and len(teasers) >= MIN_LISTING_ENTRIES:
-        items = [
-            ArticleItem(kind="teaser", text=t.text, url=t.url, title=t.title, byline_raw=t.byline_raw,
-                        date_raw=t.date_raw, published_origin="time" if t.date_raw else None,
-                        categories=t.categories, site=site, language=lang, source=source,
-                        fetched_at=fetched_at)
-            for t in teasers
-        ]
-        return Page("listing", found.url, items)
-    add_body(found, tree, found.url or url, sel, structured_body)
+    if not found.is_article and _has_listing_entries(teasers, found.url or url):
+        # The body decides: on a listing it is the entries' excerpts again; on an article page
+        # with a related-stories box it is mostly text of its own.
+        add_body(found, tree, found.url or url, sel, structured_body)
+        if not _own_text(found.text, teasers):
+            items = [
+                ArticleItem(kind="teaser", text=t.text, url=t.url, title=t.title, byline_raw=t.byline_raw,
+                            date_raw=t.date_raw, published_origin="time" if t.date_raw else None,
+                            categories=t.categories, site=site, language=lang, source=source,
+                            fetched_at=fetched_at)
+                for t in teasers
+            ]
+            return Page("listing", found.url, items)
+    else:
+        add_body(found, tree, found.url or url, sel, structured_body)
     if not found.is_article:
         return Page("other", found.url, reason="neither an article body nor listing entries")
     item = ArticleItem(
@@ -52,3 +58,16 @@ def page_items(html: str, url: str | None, *, source: str, site: str | None = No
         source=source, fetched_at=fetched_at,
     )
     return Page("article", found.url, [item])
+
+
+def _has_listing_entries(teasers, own_url: str | None) -> bool:
+    """Entries with excerpts make a listing; headlines alone are a related-stories box."""
+    return sum(1 for t in teasers if t.text) >= MIN_LISTING_ENTRIES
+
+
+def _own_text(body: str, teasers) -> bool:
+    """True when most of the body is not the entries' excerpts (the page is an article)."""
+    if len(body) < MIN_OWN_TEXT:
+        return False
+    excerpts = sum(len(t.text) for t in teasers if t.text and t.text[:60] in body)
+    return excerpts < len(body) / 2
