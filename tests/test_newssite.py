@@ -307,6 +307,12 @@ def test_slow_page_and_robots_timeout(site):
         site.robots = "ok"
 
 
+def test_slow_page_answers_after_its_wait():
+    with NewsSite(slow_seconds=0.05) as site:
+        status, _, body = get(site.special_urls["timeout"])
+        assert status == 200 and b"<article" not in body
+
+
 def test_request_log_counts_concurrent_requests():
     with NewsSite() as site:
         with ThreadPoolExecutor(8) as pool:
