@@ -176,3 +176,19 @@ def test_gzip_content_encoding_and_chunked_payloads_are_decoded():
                                                       http_headers=http))
     items = [r for r in read(w.bytes()) if isinstance(r, ArticleItem)]
     assert [i.title for i in items] == ["Headline of story 3", "Headline of story 3"]
+
+
+@pytest.mark.parametrize("delta", [-500, +300])
+def test_wrong_content_length_skips_that_record_only(tmp_path, delta):
+    import re
+
+    w = article_warc(4, gzip=False, extras=False)
+    data = w.bytes()
+    at = w.offsets[article_url(1)]
+    m = re.compile(rb"Content-Length: (\d+)").search(data, at)
+    path = tmp_path / "bad-length.warc"
+    path.write_bytes(data[: m.start(1)] + str(int(m.group(1)) + delta).encode() + data[m.end(1):])
+    records = read_file(path)
+    assert [r.url for r in records if isinstance(r, ArticleItem)] == [article_url(i) for i in (0, 2, 3)]
+    (problem,) = [r for r in records if isinstance(r, Problem)]
+    assert problem.source == f"{path}#{at}" and "Content-Length" in problem.message

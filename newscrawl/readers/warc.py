@@ -30,13 +30,17 @@ _WARC_START = b"WARC/1."
 _DAMAGED = (Exception,)
 
 
+class _Records(ArchiveIterator):
+    INC_RECORD = ""  # warcio prints a wrong Content-Length to stderr; read_warc reports it instead
+
+
 def read_warc(inp: Input, stream, head: bytes, opts: Options) -> Iterator[ArticleItem | Notice | Problem]:
     gzipped = compression.compression(stream.peek(4)[:4]) == "gzip"
     # Only the file itself can be searched for the next record after a damaged one.
     resumable = stream is inp.stream and stream.seekable()
     searched_from = -1
     while True:
-        it = ArchiveIterator(stream)
+        it = _Records(stream)
         records = iter(it)
         damaged = None
         while damaged is None:
@@ -45,14 +49,19 @@ def read_warc(inp: Input, stream, head: bytes, opts: Options) -> Iterator[Articl
             except StopIteration:
                 break
             except _DAMAGED as exc:
-                damaged = it.offset, exc
+                damaged = it.offset, f"{type(exc).__name__}: {exc}"
                 break
             offset = it.offset
             source = f"{inp.name}#{offset}"
             try:
                 page = _page(record, source, opts)
+                errors = it.err_count
+                it.read_to_end()  # now, to learn whether the record ended where its length said
             except _DAMAGED as exc:
-                damaged = offset, exc
+                damaged = offset, f"{type(exc).__name__}: {exc}"
+                break
+            if it.err_count > errors:
+                damaged = offset, "it does not end where its Content-Length says"
                 break
             if isinstance(page, tuple):
                 html, url, fetched_at, problem = page
@@ -67,8 +76,8 @@ def read_warc(inp: Input, stream, head: bytes, opts: Options) -> Iterator[Articl
                 yield Problem(f"{inp.name}#{it.offset}", f"archive cut short: its last {left:,} bytes hold no "
                                                          "complete record, skipped")
             return
-        at, exc = damaged
-        yield Problem(f"{inp.name}#{at}", f"damaged WARC record ({type(exc).__name__}: {exc}), skipped")
+        at, reason = damaged
+        yield Problem(f"{inp.name}#{at}", f"damaged WARC record ({reason}), skipped")
         if not resumable:
             yield Problem(inp.name, "the rest of a compressed or piped archive cannot be searched for the "
                                     "next record; not read")
