@@ -61,3 +61,20 @@ def test_progress_shows_records_for_stdin_and_bytes_for_files(monkeypatch, capsy
     err = capsys.readouterr().err
     assert "MiB (100%)" in err and "records" not in err
     assert len(exported(sqlite_url)) == 3
+
+
+def test_stdin_is_sniffed_from_its_whole_head_even_when_it_trickles_in(sqlite_url):
+    import subprocess
+    import time
+
+    page = article_html(5).encode()
+    proc = subprocess.Popen([sys.executable, "-m", "newscrawl.cli", "import", "--db", sqlite_url, "-"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdin.write(page[:1])  # "<": on its own, not yet recognizable as a page
+    proc.stdin.flush()
+    time.sleep(0.3)
+    proc.stdin.write(page[1:])
+    proc.stdin.close()
+    proc.wait(timeout=120)
+    assert proc.returncode == 0, proc.stderr.read()
+    assert [r["url"] for r in exported(sqlite_url)] == [article_url(5)]

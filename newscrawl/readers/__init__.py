@@ -9,6 +9,7 @@ Any of them may be compressed with gzip, bzip2 or xz, recognized by magic bytes 
 from __future__ import annotations
 
 import glob
+import io
 import os
 import sys
 from collections.abc import Iterator
@@ -82,9 +83,32 @@ def _glob_root(pattern: str) -> str:
     return os.sep.join(fixed) or "."
 
 
+class _Prefixed(io.RawIOBase):
+    """Bytes already read from a pipe, then the rest of the pipe: a pipe cannot seek back."""
+
+    def __init__(self, head: bytes, rest):
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n], self.head = self.head[:n], self.head[n:]
+            return n
+        data = self.rest.read1(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
 def open_input(path: str, rel: str | None = None) -> Input:
     if path == "-":
-        return Input("<stdin>", sys.stdin.buffer, None)
+        # Sniffing needs the whole head, and a pipe's first read may return only a few bytes.
+        pipe, head = sys.stdin.buffer, b""
+        while len(head) < SNIFF_BYTES and (more := pipe.read1(SNIFF_BYTES - len(head))):
+            head += more
+        return Input("<stdin>", io.BufferedReader(_Prefixed(head, pipe), SNIFF_BYTES), None)
     try:
         stream = open(path, "rb", buffering=SNIFF_BYTES)  # so peek() can show the whole sniff head
     except OSError as exc:

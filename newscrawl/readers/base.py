@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import BinaryIO
@@ -52,8 +51,7 @@ class Input:
     rel: str | None = None  # path below the folder or glob it was found in (for --base-url)
 
     def close(self) -> None:
-        if self.stream is not sys.stdin.buffer:
-            self.stream.close()
+        self.stream.close()  # for stdin, a wrapper that leaves stdin itself open
 
     def modified(self) -> datetime:
         """When the file was saved: the best "fetched at" a saved page has."""
