@@ -63,18 +63,26 @@ def test_progress_shows_records_for_stdin_and_bytes_for_files(monkeypatch, capsy
     assert len(exported(sqlite_url)) == 3
 
 
-def test_stdin_is_sniffed_from_its_whole_head_even_when_it_trickles_in(sqlite_url):
-    import subprocess
+def test_stdin_is_sniffed_from_its_whole_head_even_when_it_trickles_in(monkeypatch):
+    import os
+    import threading
     import time
 
+    from newscrawl.readers import open_input
+
     page = article_html(5).encode()
-    proc = subprocess.Popen([sys.executable, "-m", "newscrawl.cli", "import", "--db", sqlite_url, "-"],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    proc.stdin.write(page[:1])  # "<": on its own, not yet recognizable as a page
-    proc.stdin.flush()
-    time.sleep(0.3)
-    proc.stdin.write(page[1:])
-    proc.stdin.close()
-    proc.wait(timeout=120)
-    assert proc.returncode == 0, proc.stderr.read()
-    assert [r["url"] for r in exported(sqlite_url)] == [article_url(5)]
+    r, w = os.pipe()
+    os.write(w, page[:1])  # "<": on its own, not yet recognizable as a page
+
+    def rest():
+        time.sleep(0.2)
+        os.write(w, page[1:])
+        os.close(w)
+
+    threading.Thread(target=rest).start()
+    with os.fdopen(r, "rb") as pipe:
+        monkeypatch.setattr(sys, "stdin", type("Stdin", (), {"buffer": pipe})())
+        inp = open_input("-")
+        (item,) = read_items(inp, sites={})
+        inp.close()
+    assert item.url == article_url(5) and item.source == "<stdin>"
