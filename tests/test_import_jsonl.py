@@ -4,6 +4,7 @@ import json
 
 from newscrawl.report import export_jsonl
 from tests.conftest import DAY_FIRST_LISTING, LISTING_AND_PAGES
+from tests.fixtures.inputs.make import HOST, article_warc, listing_html
 from tests.helpers import content, exported, run_import
 
 
@@ -21,6 +22,20 @@ def test_export_then_import_into_an_empty_database_gives_the_same_articles(db_ur
     assert all(s.startswith(f"{dump}:") for r in again for s in r["sources"])
     # and importing the export a second time changes nothing
     assert run_import(db_url, dump).stats.get("newscrawl/store/new_full", 0) == 0
+    assert content(exported(db_url)) == content(original)
+
+
+def test_round_trip_of_articles_from_pages(db_url, sqlite_url, tmp_path):
+    # structured data adds what text dumps lack: description, language, date origin, listing teasers
+    warc = article_warc(4).response(f"{HOST}/local", listing_html([2, 3, 5, 6]).encode())
+    (tmp_path / "crawl.warc.gz").write_bytes(warc.bytes())
+    assert run_import(sqlite_url, tmp_path / "crawl.warc.gz", LISTING_AND_PAGES).ok
+    dump = tmp_path / "export.jsonl"
+    with open(dump, "w", encoding="utf-8") as out:
+        export_jsonl(sqlite_url, out)
+    assert run_import(db_url, dump).ok
+    original = exported(sqlite_url)
+    assert {"jsonld"} <= {r["published_origin"] for r in original} and any(r["language"] for r in original)
     assert content(exported(db_url)) == content(original)
 
 
