@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 from newscrawl.extract import meta as m
 from newscrawl.extract.body import extract_body
 from newscrawl.extract.dom import parse_html, select, select_text, text_of
-from newscrawl.extract.elements import find_byline, find_date, find_modified, foreign
+from newscrawl.extract.elements import date_candidates, find_byline, find_modified, foreign
 from newscrawl.extract.jsonld import read_jsonld
 from newscrawl.extract.title import find_title
 from newscrawl.extract.urls import absolute, date_in_url
+from pipelines.dates import parse_published
 
 MIN_ARTICLE_TEXT = 400  # characters of body that make a page without structured data an article
+MAX_DATE_RAW = 120  # characters; a longer "date" is a sentence
+_DOTTED = re.compile(r"\b\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\b")
 MIN_DATED_TEXT = 150  # ... or fewer when the page shows a byline or a publication date
 # Chinese, Japanese and Korean say in one character what takes about three elsewhere.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -64,11 +67,11 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
     out.title = select_text(tree, sel.get("title")) or find_title(tree, meta, ld.headline if ld else None)
     out.authors_raw = (ld.authors if ld and ld.authors else m.authors(meta))
     out.byline_raw = find_byline(tree, sel.get("byline"))
-    out.date_raw, out.date_origin = _date(tree, meta, ld, sel.get("date"), base)
+    out.language = _language(tree, meta, ld)
+    out.date_raw, out.date_origin = _date(tree, meta, ld, sel.get("date"), base, out.language)
     out.modified_raw = (ld.modified if ld else None) or m.first(meta, m.MODIFIED) or find_modified(tree)
     out.description = (ld.description if ld else None) or m.first(meta, m.DESCRIPTIONS)
     out.categories = _categories(tree, meta, ld)
-    out.language = _language(tree, meta, ld)
     og_type = (m.first(meta, ("og:type",)) or "").lower()
     out.is_article = bool(ld and ld.is_article) or og_type == "article"
     return out, (ld.body if ld else None)
@@ -94,21 +97,37 @@ def canonical_url(tree, meta, ld, url: str | None) -> str | None:
     return url
 
 
-def _date(tree, meta, ld, selector, url) -> tuple[str | None, str | None]:
-    if selector:
-        found = find_date(tree, selector)
-        if found[0]:
-            return found
-    if ld and ld.published:
-        return ld.published, "jsonld"
-    value = m.first(meta, m.PUBLISHED)
-    if value:
-        return value, "meta"
-    found = find_date(tree)
-    if found[0]:
-        return found
+def _date(tree, meta, ld, selector, url, language) -> tuple[str | None, str | None]:
+    """The first publication date that reads as a date: JSON-LD, meta, the page's elements, URL.
+
+    A candidate that does not parse (a label, a "5 min read", a broken CMS value) gives way
+    to the next one instead of hiding it.
+    """
+    languages = tuple(dict.fromkeys(x for x in (language, "en") if x))
+    for raw, origin in _date_candidates(tree, meta, ld, selector):
+        if len(raw) <= MAX_DATE_RAW and _reads_as_date(raw, languages):
+            return raw, origin
     value = date_in_url(url)
     return (value, "url") if value else (None, None)
+
+
+def _date_candidates(tree, meta, ld, selector):
+    if selector:
+        yield from date_candidates(tree, selector)
+    if ld and ld.published:
+        yield ld.published, "jsonld"
+    for name in m.PUBLISHED:
+        for value in meta.get(m.key(name), ()):
+            yield value, "meta"
+    yield from date_candidates(tree)
+
+
+def _reads_as_date(raw: str, languages: tuple[str, ...]) -> bool:
+    # Only telling a date from junk here: either numeric order will do, the date pipeline
+    # applies the site's own.
+    if parse_published(raw, day_first=bool(_DOTTED.search(raw)), languages=languages).value:
+        return True
+    return bool(_DOTTED.search(raw)) and parse_published(raw, day_first=False, languages=languages).value is not None
 
 
 def _categories(tree, meta, ld) -> list[str]:

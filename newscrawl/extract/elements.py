@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from newscrawl.extract.dom import classes, select, text_of
 
@@ -19,6 +20,7 @@ _BYLINE_SKIP = re.compile(r"avatar|image|img|photo|pic|bio|description|social|fo
 _DATE_CLASS = re.compile(r"publish|posted|date|time|dateline|timestamp")
 _MODIFIED_CLASS = re.compile(r"modif|updat|edited")
 _HAS_DIGIT = re.compile(r"\d")
+_NOT_TEXT = frozenset({"meta", "link", "script", "style", "body", "html", "head", "title", "noscript"})
 MAX_BYLINE = 200  # characters; longer is a bio or a paragraph, not a byline
 MAX_DATE = 80
 
@@ -79,32 +81,36 @@ def find_byline(root, selector: str | None = None) -> str | None:
     return None
 
 
-def find_date(root, selector: str | None = None) -> tuple[str | None, str | None]:
-    """(date as found, origin): the element that says when this article was published."""
+def date_candidates(root, selector: str | None = None) -> Iterator[tuple[str, str]]:
+    """(date as found, origin) from the page's own elements, most trustworthy first."""
     if selector:
         for hit in select(root, selector):
             value = hit if isinstance(hit, str) else (hit.get("datetime") or hit.get("content") or text_of(hit))
             if value:
-                return value.strip(), "time"
-    for el in select(root, '[itemprop="datePublished"]'):
-        value = el.get("content") or el.get("datetime") or text_of(el)
+                yield value.strip(), "time"
+    for el in select(root, '[itemprop="datePublished"], .published[title], abbr.published, [pubdate]'):
+        value = el.get("content") or el.get("datetime") or el.get("title") or text_of(el)
         if value and not foreign(el):
-            return value.strip(), "meta"
-    times = [t for t in root.iter("time") if (t.get("datetime") or "").strip() and not foreign(t)]
-    if times:
-        # The publication stamp, not the "updated" one, when the page marks which is which.
-        times.sort(key=lambda t: bool(_MODIFIED_CLASS.search(classes(t) + " " + classes(t.getparent() if t.getparent() is not None else t))))
-        return times[0].get("datetime").strip(), "time"
+            yield value.strip(), "time" if el.tag == "time" else "meta" if el.tag == "meta" else "byline"
+    times = [t for t in root.iter("time", "relative-time") if (t.get("datetime") or "").strip() and not foreign(t)]
+    # The publication stamp, not the "updated" one, when the page marks which is which.
+    times.sort(key=lambda t: bool(_MODIFIED_CLASS.search(classes(t) + " " + _parent_classes(t))))
+    for t in times:
+        yield t.get("datetime").strip(), "time"
     for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in ("meta", "link", "script", "style", "body", "html"):
+        if not isinstance(el.tag, str) or el.tag in _NOT_TEXT:
             continue
         cls = classes(el)
         if not _DATE_CLASS.search(cls) or _MODIFIED_CLASS.search(cls):
             continue
         text = text_of(el)
         if text and len(text) <= MAX_DATE and _HAS_DIGIT.search(text) and not foreign(el):
-            return text, "byline"
-    return None, None
+            yield text, "byline"
+
+
+def _parent_classes(el) -> str:
+    parent = el.getparent()
+    return classes(parent) if parent is not None else ""
 
 
 def find_modified(root) -> str | None:

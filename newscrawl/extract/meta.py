@@ -1,6 +1,15 @@
-"""<meta> tags: OpenGraph, article:*, Dublin Core and the common CMS names, read once per page."""
+"""<meta> tags: OpenGraph, article:*, Dublin Core and the common CMS names, read once per page.
+
+Names are compared without case and punctuation: publishers write "article:published_time",
+"article:published:time", "article.published_time" and "ARTICLE_PUBLISHED_TIME" alike.
+"""
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_PUNCT = re.compile(r"[^a-z0-9]")
 
 # Names in order of trust; the first present wins.
 PUBLISHED = (
@@ -10,6 +19,7 @@ PUBLISHED = (
     "dcterms.date", "dc.date.created", "dcterms.created", "date", "sailthru.date",
     "parsely-pub-date", "cxenseparse:recs:publishtime", "og:pubdate", "article_date_original",
     "originalpublicationdate", "displaydate", "citation_publication_date", "citation_date",
+    "sw-pubdate", "analyticsattributes.articledate", "cxenseparse:recs:publishtime", "dc.date.created",
 )
 MODIFIED = (
     "article:modified_time", "og:article:modified_time", "datemodified", "og:updated_time",
@@ -26,39 +36,56 @@ SECTIONS = ("article:section", "og:article:section", "parsely-section", "section
 LANGUAGES = ("og:locale", "content-language", "dc.language", "language")
 
 
+@lru_cache(maxsize=1024)
+def key(name: str) -> str:
+    return _PUNCT.sub("", name.lower())
+
+
 def read_meta(tree) -> dict[str, list[str]]:
-    """Every <meta> value under its lower-cased name/property/itemprop, in page order."""
+    """Every <meta> value under its folded name/property/itemprop, in page order.
+
+    The head's tags come first; those in the body (microdata) only add to them. Some saved
+    pages carry the value in `value` instead of `content`.
+    """
     found: dict[str, list[str]] = {}
     head = tree.find("head")
-    for el in (head if head is not None else tree).iter("meta"):
-        content = el.get("content")
-        if content is None or not content.strip():
+    parts = [head, tree.find("body")] if head is not None else [tree]
+    for part in parts:
+        if part is None:
             continue
-        for key in (el.get("property"), el.get("name"), el.get("itemprop"), el.get("http-equiv")):
-            if key:
-                found.setdefault(key.strip().lower(), []).append(content.strip())
+        for el in part.iter("meta"):
+            content = el.get("content")
+            if content is None:
+                content = el.get("value")
+            if content is None or not content.strip():
+                continue
+            for name in (el.get("property"), el.get("name"), el.get("itemprop"), el.get("http-equiv")):
+                if name:
+                    found.setdefault(key(name), []).append(content.strip())
     return found
 
 
 def first(meta: dict[str, list[str]], names) -> str | None:
     for name in names:
-        if name in meta:
-            return meta[name][0]
+        values = meta.get(key(name))
+        if values:
+            return values[0]
     return None
 
 
 def all_of(meta: dict[str, list[str]], names) -> list[str]:
     """Every value of the first name present (article:author may repeat, once per author)."""
     for name in names:
-        if name in meta:
-            return list(dict.fromkeys(meta[name]))
+        values = meta.get(key(name))
+        if values:
+            return list(dict.fromkeys(values))
     return []
 
 
 def authors(meta: dict[str, list[str]]) -> list[str]:
     """Author names; profile URLs (article:author often holds one) and handles are no names."""
     for name in AUTHORS:
-        values = [v for v in meta.get(name, ()) if not v.startswith(("http://", "https://", "@", "www."))]
+        values = [v for v in meta.get(key(name), ()) if not v.startswith(("http://", "https://", "@", "www."))]
         if values:
             return list(dict.fromkeys(values))
     return []
