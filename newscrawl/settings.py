@@ -20,6 +20,8 @@ NEWSCRAWL_DB = os.environ.get("NEWSCRAWL_DB", "sqlite:///newscrawl.db")
 # Items per database transaction.
 NEWSCRAWL_BATCH_SIZE = 500
 # Crawls write batches in a worker thread; the crawl waits only when this many are queued.
+# (False: write in the crawl's own thread, blocking it; only to measure the difference.)
+NEWSCRAWL_WRITE_THREAD = True
 NEWSCRAWL_WRITE_QUEUE = 4
 # Seconds added to every batch write: a slow database, for tests and benchmarks only.
 NEWSCRAWL_WRITE_DELAY = 0.0

@@ -26,6 +26,7 @@ from pipelines.storage.store import Store
 logger = logging.getLogger(__name__)
 DEDUPE_OUTCOMES = {"merged", "upgraded"}
 # Scrapy's finish reasons -> runs.status
+WRITE_SECONDS = "_seconds"  # a batch's write time, carried back with its outcomes
 RUN_STATUS = {"finished": "finished", "shutdown": "interrupted", "cancelled": "interrupted",
               "store_failed": "failed"}
 
@@ -37,6 +38,8 @@ class StoreError(RuntimeError):
 class StorePipeline:
     def __init__(self, db_url: str, batch_size: int, stats, run_kind: str, run_args: dict, *,
                  threaded: bool = False, write_queue: int = 4, write_delay: float = 0.0, crawler=None):
+        # crawler: set when Scrapy's engine runs us (the run is finished from its spider_closed
+        # signal, which knows the reason); None under newscrawl.ingest.
         self.db_url = db_url
         self.batch_size = max(1, batch_size)
         self.stats = stats
@@ -52,6 +55,8 @@ class StorePipeline:
         self.pending: deque[Future] = deque()
         self.executor: ThreadPoolExecutor | None = None
         self.failure: BaseException | None = None
+        self.waiting = 0  # items held back by backpressure
+        self.wait_started = 0.0
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -60,7 +65,8 @@ class StorePipeline:
         signals = getattr(crawler, "signals", None)
         pipe = cls(s.get("NEWSCRAWL_DB"), s.getint("NEWSCRAWL_BATCH_SIZE", 500), crawler.stats,
                    s.get("NEWSCRAWL_RUN_KIND", "crawl"), s.getdict("NEWSCRAWL_RUN_ARGS"),
-                   threaded=signals is not None, write_queue=s.getint("NEWSCRAWL_WRITE_QUEUE", 4),
+                   threaded=signals is not None and s.getbool("NEWSCRAWL_WRITE_THREAD", True),
+                   write_queue=s.getint("NEWSCRAWL_WRITE_QUEUE", 4),
                    write_delay=s.getfloat("NEWSCRAWL_WRITE_DELAY", 0.0),
                    crawler=crawler if signals is not None else None)
         if signals is not None:
@@ -83,7 +89,7 @@ class StorePipeline:
         self.batch.append(item)
         if len(self.batch) >= self.batch_size:
             self.flush()
-        if self.threaded:
+        if self.executor is not None:
             self._collect()
             if len(self.pending) > self.write_queue:
                 return self._backpressure(item)
@@ -96,10 +102,13 @@ class StorePipeline:
         if self.executor is not None:
             self.pending.append(self.executor.submit(self._write, batch))
         else:
-            self._count(self._write(batch))
+            outcomes = self._write(batch)
+            self.stats.inc_value("newscrawl/store/wait_seconds", outcomes[WRITE_SECONDS])
+            self._count(outcomes)
 
     def _write(self, batch: list) -> Counter:
         """Write one batch (in the worker thread when crawling): articles, then page records."""
+        started = time.monotonic()
         if self.write_delay:
             time.sleep(self.write_delay)  # NEWSCRAWL_WRITE_DELAY: a slow database, for tests and benchmarks
         items = [i for i in batch if not isinstance(i, PageRecord)]
@@ -113,9 +122,11 @@ class StorePipeline:
             self.store.forget_ids()
             raise StoreError(f"could not write {len(batch)} items to the database: {exc}") from exc
         logger.debug("stored %d items and %d page records: %s", len(items), len(records), dict(outcomes))
+        outcomes[WRITE_SECONDS] = time.monotonic() - started
         return outcomes
 
     def _count(self, outcomes: Counter) -> None:
+        self.stats.inc_value("newscrawl/store/write_seconds", outcomes.pop(WRITE_SECONDS, 0.0))
         for outcome, count in outcomes.items():
             group = "dedupe" if outcome in DEDUPE_OUTCOMES else "store"
             self.stats.inc_value(f"newscrawl/{group}/{outcome.replace('/', '_')}", count)
@@ -142,15 +153,25 @@ class StorePipeline:
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="store_failed"))
 
     async def _backpressure(self, item):
-        await _wait(self.pending[0])
+        # Wall-clock time during which items wait for the database (many may wait at once):
+        # ~0 while writes keep up with fetching.
+        self.waiting += 1
+        if self.waiting == 1:
+            self.wait_started = time.monotonic()
+        try:
+            await _wait(self.pending[0])
+        finally:
+            self.waiting -= 1
+            if self.waiting == 0:
+                self.stats.inc_value("newscrawl/store/wait_seconds", time.monotonic() - self.wait_started)
         self._collect()
         return item
 
     def close_spider(self):
         if self.store is None:
             return None
-        if self.threaded:
-            return self._close_threaded()
+        if self.crawler is not None:
+            return self._close_crawl()
         # newscrawl.ingest: it has set finish_reason before closing the pipelines.
         reason = self.stats.get_value("finish_reason") or "finished"
         try:
@@ -162,11 +183,11 @@ class StorePipeline:
             self._finish(reason)
         return None
 
-    async def _close_threaded(self):
+    async def _close_crawl(self):
         try:
             self.flush()
-        except StoreError:
-            pass
+        except StoreError as exc:
+            self._fail(exc)
         while self.pending:
             await _wait(self.pending[0])
             try:
