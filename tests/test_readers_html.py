@@ -7,7 +7,7 @@ import pytest
 from newscrawl.items import ArticleItem
 from newscrawl.readers import Input, Notice, Options, ReaderError, detect_format, read_items, sniff
 from newscrawl.readers.manifest import load_manifest
-from tests.fixtures.inputs.make import HOST, article_html, article_url, listing_html, not_article_html
+from tests.fixtures.inputs.make import HOST, article_html, article_url, author, listing_html, not_article_html
 
 
 def read(data: bytes, name="/saved/page.html", rel="page.html", **opts):
@@ -84,3 +84,14 @@ def test_sniffing_by_content_then_name():
     assert detect_format("story.htm", b"<div class='story'><p>Text</p></div>") == "html"  # a fragment: by name
     assert detect_format("items.jl.gz", b"") == "empty" and detect_format("x.jsonl", b"plain words") == "jsonl"
     assert detect_format("notes.txt", b"<html><body>") == "html"  # content wins over the name
+
+
+def test_site_selectors_apply_when_only_the_canonical_url_names_the_site():
+    from newscrawl.sites import Site
+
+    site = Site(key="paper", hosts=("news.example",), language="en", selectors={"title": "p.byline"})
+    (item,) = read(article_html(3).encode(), rel=None)  # no address known before reading the page
+    assert item.title == "Headline of story 3"
+    inp = Input("/saved/page.html", io.BufferedReader(io.BytesIO(article_html(3).encode())), None, None)
+    (item,) = read_items(inp, sites={}, options=Options(sites={"paper": site}))
+    assert item.title == f"By {author(3)}" and item.site == "paper"  # the site's title selector won

@@ -44,6 +44,9 @@ def page_records(html: str, url: str | None, source: str, opts: Options, *, fetc
 
     site = opts.site_for(url)
     page = page_items(html, url, source=source, fetched_at=fetched_at, **site_args(site))
+    if site is None and page.url and (found := opts.site_for(page.url)) is not None and found.selectors:
+        # Only the page's own canonical URL told its site: read it again with that site's selectors.
+        page = page_items(html, url, source=source, fetched_at=fetched_at, **site_args(found))
     if page.kind == "other":
         where = f" ({page.url or url})" if page.url or url else ""
         yield Notice(source, f"not an article or listing page{where}: {page.reason}; skipped",
