@@ -108,3 +108,20 @@ def test_migrations_are_found_when_the_package_is_imported_from_a_zip(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == migrations.head()
     assert Path(migrations.alembic_config().get_main_option("script_location")).is_dir()
+
+
+def test_crawl_pipeline_refuses_an_old_database_at_open(db_url):
+    """A crawl stores through StorePipeline, whose open_spider goes through the same check."""
+    from types import SimpleNamespace
+
+    from scrapy.settings import Settings
+    from scrapy.statscollectors import MemoryStatsCollector
+
+    from pipelines.storage.pipeline import StorePipeline
+
+    _at(db_url, "0003_search").dispose()
+    settings = Settings({"NEWSCRAWL_DB": db_url, "NEWSCRAWL_RUN_KIND": "crawl"})
+    pipe = StorePipeline.from_crawler(SimpleNamespace(settings=settings,
+                                                      stats=MemoryStatsCollector(SimpleNamespace(settings=settings))))
+    with pytest.raises(migrations.SchemaError, match=f"at schema revision 0003_search; .*{UPGRADE}"):
+        pipe.open_spider()

@@ -49,16 +49,20 @@ def fts5_query(query: str) -> str:
 
 def search(engine: Engine, query: str, filters: Filters | None = None, limit: int = 20) -> Iterator[dict]:
     """The best `limit` matches, best first: the export record plus "rank" and "snippet"."""
-    clauses = (filters or Filters()).clauses()
     with engine.connect() as conn:
-        match = fts5_query(query)  # also on PostgreSQL: the same queries are refused on both
-        stmt = _sqlite(match, clauses, limit) if conn.dialect.name == "sqlite" else _postgresql(query, clauses, limit)
-        rows = conn.execute(stmt).all()
+        rows = conn.execute(statement(conn.dialect.name, query, filters, limit)).all()
         found = {r.id: r for r in rows}
         by_id = {rec["id"]: rec for rec in records(conn, rows)}
     for position, row in enumerate(rows, 1):
         yield {**by_id[row.id], "rank": position, "score": round(float(found[row.id].score), 6),
                "snippet": found[row.id].snippet}
+
+
+def statement(dialect: str, query: str, filters: Filters | None = None, limit: int = 20):
+    """The ranked query for this backend ("sqlite" or "postgresql"); bench/scale.py shows its plan."""
+    match = fts5_query(query)  # also on PostgreSQL: the same queries are refused on both
+    clauses = (filters or Filters()).clauses()
+    return _sqlite(match, clauses, limit) if dialect == "sqlite" else _postgresql(query, clauses, limit)
 
 
 def _sqlite(match: str, clauses: list, limit: int):
