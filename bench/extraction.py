@@ -182,7 +182,11 @@ def ours_prediction(rec: dict | None) -> dict:
 
 
 def _our_day(published_at: str | None, raw: str | None):
-    """(local day as the page states it, UTC instant or None)."""
+    """(local day as the page states it, UTC instant or None).
+
+    We store UTC; the gold of most sources is the day in the page's own zone, so the day is
+    read in the offset the raw value carries (when it carries one).
+    """
     if not published_at:
         return None
     instant = datetime.fromisoformat(published_at) if "T" in published_at else None
@@ -190,8 +194,16 @@ def _our_day(published_at: str | None, raw: str | None):
     m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", raw or "")
     if m:
         try:
-            local = date.fromisoformat(m.group(1))
+            return date.fromisoformat(m.group(1)), instant
         except ValueError:
+            pass
+    if instant is not None and raw:
+        try:
+            from dateutil.parser import parse
+            stated = parse(raw, fuzzy=True)
+            if stated.tzinfo is not None:
+                local = instant.astimezone(stated.tzinfo).date()
+        except (ValueError, OverflowError):
             pass
     return local, instant
 

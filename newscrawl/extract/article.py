@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from newscrawl.extract import meta as m
 from newscrawl.extract.body import extract_body
 from newscrawl.extract.dom import parse_html, select, select_text, text_of
-from newscrawl.extract.elements import date_candidates, find_byline, find_modified, foreign
+from newscrawl.extract.elements import byline, date_candidates, find_modified, foreign
 from newscrawl.extract.jsonld import read_jsonld
 from newscrawl.extract.title import find_title
 from newscrawl.extract.urls import absolute, date_in_url
@@ -66,9 +66,9 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
     base = out.url or url
     out.title = select_text(tree, sel.get("title")) or find_title(tree, meta, ld.headline if ld else None)
     out.authors_raw = (ld.authors if ld and ld.authors else m.authors(meta))
-    out.byline_raw = find_byline(tree, sel.get("byline"))
+    out.byline_raw, byline_el = byline(tree, sel.get("byline"))
     out.language = _language(tree, meta, ld)
-    out.date_raw, out.date_origin = _date(tree, meta, ld, sel.get("date"), base, out.language)
+    out.date_raw, out.date_origin = _date(tree, meta, ld, sel.get("date"), base, out.language, byline_el)
     out.modified_raw = (ld.modified if ld else None) or m.first(meta, m.MODIFIED) or find_modified(tree)
     out.description = (ld.description if ld else None) or m.first(meta, m.DESCRIPTIONS)
     out.categories = _categories(tree, meta, ld)
@@ -97,21 +97,21 @@ def canonical_url(tree, meta, ld, url: str | None) -> str | None:
     return url
 
 
-def _date(tree, meta, ld, selector, url, language) -> tuple[str | None, str | None]:
+def _date(tree, meta, ld, selector, url, language, byline_el) -> tuple[str | None, str | None]:
     """The first publication date that reads as a date: JSON-LD, meta, the page's elements, URL.
 
     A candidate that does not parse (a label, a "5 min read", a broken CMS value) gives way
     to the next one instead of hiding it.
     """
     languages = tuple(dict.fromkeys(x for x in (language, "en") if x))
-    for raw, origin in _date_candidates(tree, meta, ld, selector):
+    for raw, origin in _date_candidates(tree, meta, ld, selector, byline_el):
         if len(raw) <= MAX_DATE_RAW and _reads_as_date(raw, languages):
             return raw, origin
     value = date_in_url(url)
     return (value, "url") if value else (None, None)
 
 
-def _date_candidates(tree, meta, ld, selector):
+def _date_candidates(tree, meta, ld, selector, byline_el=None):
     if selector:
         yield from date_candidates(tree, selector)
     if ld and ld.published:
@@ -119,7 +119,7 @@ def _date_candidates(tree, meta, ld, selector):
     for name in m.PUBLISHED:
         for value in meta.get(m.key(name), ()):
             yield value, "meta"
-    yield from date_candidates(tree)
+    yield from date_candidates(tree, near=byline_el)
 
 
 def _reads_as_date(raw: str, languages: tuple[str, ...]) -> bool:

@@ -8,12 +8,20 @@ from collections.abc import Iterator
 from newscrawl.extract.dom import classes, select, text_of
 
 # Containers whose names and dates belong to something else: other stories, comments, photos.
-_FOREIGN = re.compile(
-    r"comment|related|more-?from|recommend|sidebar|footer|caption|credit|widget|newsletter|"
-    r"promo|popular|trending|most-?read|read-?more|also-?read|outbrain|taboola|teaser|"
-    r"next-?article|prev-?article|breadcrumb|share|social|author-?bio|bio-?box|profile|nav|menu|"
-    r"\bad\b|advert|signup|subscribe|card"
+# Matched on whole words of class/id names ("widget" or "canvas" must not match "nav"),
+# because whole blogs sit inside a "widget" and whole pages inside a "has-sidebar" body.
+_FOREIGN_WORDS = frozenset({
+    "comment", "comments", "related", "recommended", "recommendations", "sidebar", "footer",
+    "caption", "credit", "credits", "newsletter", "promo", "popular", "trending", "outbrain",
+    "taboola", "breadcrumb", "breadcrumbs", "share", "sharing", "social", "advert",
+    "advertisement", "ad", "ads", "subscribe", "signup", "nav", "navbar", "navigation", "menu",
+    "disqus", "replies", "reply", "copyright",
+})
+_FOREIGN_PHRASES = re.compile(
+    r"more-?from|most-?(?:read|popular|viewed)|read-?more|also-?read|(?:next|prev|previous)-?(?:article|post|story)|"
+    r"you-?may-?(?:like|also)|more-?stories|other-?articles|further-?reading|see-?also|photo-?credit"
 )
+_WORD_SPLIT = re.compile(r"[\s_\-]+")
 _FOREIGN_TAGS = frozenset({"aside", "footer", "figure", "figcaption", "nav", "form", "noscript", "template"})
 _BYLINE_CLASS = re.compile(r"byline|author|writer|posted-?by|contributor|reporter")
 _BYLINE_SKIP = re.compile(r"avatar|image|img|photo|pic|bio|description|social|follow|twitter|email")
@@ -34,12 +42,18 @@ def foreign(el, stop=None) -> bool:
             return True
         if tag in ("body", "html"):
             return False
-        if _FOREIGN.search(classes(node)):
+        if _is_foreign_name(classes(node)):
             return True
         if tag == "article" and node is not el and _is_nested_teaser(node):
             return True
         node = node.getparent()
     return False
+
+
+def _is_foreign_name(names: str) -> bool:
+    if not names.strip():
+        return False
+    return not _FOREIGN_WORDS.isdisjoint(_WORD_SPLIT.split(names)) or bool(_FOREIGN_PHRASES.search(names))
 
 
 def _is_nested_teaser(article) -> bool:
@@ -53,13 +67,18 @@ def _is_nested_teaser(article) -> bool:
 
 
 def find_byline(root, selector: str | None = None) -> str | None:
+    return byline(root, selector)[0]
+
+
+def byline(root, selector: str | None = None):
+    """(byline text, its element): the page's visible author line."""
     if selector:
         for hit in select(root, selector):
             text = text_of(hit)
             if text:
-                return text
+                return text, None if isinstance(hit, str) else hit
     for css in ('[itemprop="author"]', 'a[rel~="author"]'):
-        names = []
+        names, first = [], None
         for el in select(root, css):
             if foreign(el):
                 continue
@@ -67,22 +86,50 @@ def find_byline(root, selector: str | None = None) -> str | None:
             name = (name_el[0].get("content") or text_of(name_el[0])) if name_el else (el.get("content") or text_of(el))
             if name and len(name) <= MAX_BYLINE and name not in names:
                 names.append(name)
+                first = first if first is not None else el
         if names:
-            return ", ".join(names)
+            return ", ".join(names), first
     for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in ("meta", "link", "script", "style", "img", "body", "html"):
+        if not isinstance(el.tag, str) or el.tag in _NOT_TEXT or el.tag == "img":
             continue
         cls = classes(el)
         if not _BYLINE_CLASS.search(cls) or _BYLINE_SKIP.search(cls):
             continue
-        text = text_of(el)
+        text = byline_text(el)
         if text and len(text) <= MAX_BYLINE and not foreign(el):
-            return text
-    return None
+            return text, el
+    return None, None
 
 
-def date_candidates(root, selector: str | None = None) -> Iterator[tuple[str, str]]:
-    """(date as found, origin) from the page's own elements, most trustworthy first."""
+def byline_text(el) -> str:
+    """Text of a byline element with names in separate elements kept apart.
+
+    "<a>Birgit Baumann</a><a>Anna Fink</a>" reads "Birgit Baumann, Anna Fink", not one long
+    name; pieces already joined by "and", "," or "By" keep their own separator.
+    """
+    pieces = [p for p in (" ".join(t.split()) for t in el.itertext()) if p]
+    if len(pieces) < 2:
+        return " ".join(pieces)
+    out = pieces[0]
+    for piece in pieces[1:]:
+        if _JOINED.search(out) or _JOINER.match(piece) or not (_NAME_END.search(out) and _NAME_START.match(piece)):
+            out += " " + piece
+        else:
+            out += ", " + piece
+    return out
+
+
+_JOINED = re.compile(r"(?:[,;&/|:·•–—-]|\b(?:and|und|et|y|e|by|von|par|por|door|av|af|di|de)|\bwith)\s*$", re.IGNORECASE)
+_JOINER = re.compile(r"^(?:[,;&/|:·•–—-]|(?:and|und|et|y|e)\b)", re.IGNORECASE)
+_NAME_END = re.compile(r"[^\W\d_]{2,}\.?$")
+_NAME_START = re.compile(r"^[^\W\d_]")
+
+
+def date_candidates(root, selector: str | None = None, near=None) -> Iterator[tuple[str, str]]:
+    """(date as found, origin) from the page's own elements, most trustworthy first.
+
+    `near`: the byline element; short texts around it are the article's own date line.
+    """
     if selector:
         for hit in select(root, selector):
             value = hit if isinstance(hit, str) else (hit.get("datetime") or hit.get("content") or text_of(hit))
@@ -106,6 +153,21 @@ def date_candidates(root, selector: str | None = None) -> Iterator[tuple[str, st
         text = text_of(el)
         if text and len(text) <= MAX_DATE and _HAS_DIGIT.search(text) and not foreign(el):
             yield text, "byline"
+    if near is not None:
+        yield from _near(near)
+
+
+def _near(el, levels: int = 3) -> Iterator[tuple[str, str]]:
+    """Short texts with digits in the byline's container (the "By X | March 3, 2021" line)."""
+    node = el
+    for _ in range(levels):
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html", "article", "main"):
+            return
+        for text in node.itertext():
+            text = " ".join(text.split())
+            if 6 <= len(text) <= MAX_DATE and _HAS_DIGIT.search(text):
+                yield text, "byline"
 
 
 def _parent_classes(el) -> str:

@@ -12,14 +12,15 @@ ARTICLE_TYPES = frozenset({
     "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle", "blogposting",
     "liveblogposting", "socialmediaposting", "report", "techarticle", "scholarlyarticle",
     "satiricalarticle", "advertisercontentarticle", "medicalscholarlyarticle", "posting",
-    "discussionforumposting", "review", "creativework", "videoobject",
+    "discussionforumposting", "review", "creativework", "videoobject", "claimreview",
 })
 # Types that can only be a page's own description when nothing better is there.
-_WEAK_TYPES = frozenset({"creativework", "videoobject", "review"})
+_WEAK_TYPES = frozenset({"creativework", "videoobject", "review", "claimreview"})
 _PERSON_TYPES = frozenset({"person"})
 _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "organisation"})
 # Control characters publishers leave inside JSON strings make json.loads fail.
 _CONTROL = re.compile(r"[\x00-\x1f]")
+_CDATA = re.compile(r"^(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?|(?://|/\*)?\s*\]\]>(?:\s*\*/)?$")
 
 
 @dataclass
@@ -61,7 +62,9 @@ def read_jsonld(tree) -> JsonLd | None:
 
 
 def _load(text: str):
-    text = text.strip().removeprefix("<!--").removesuffix("-->").strip().rstrip(";")
+    # Wrappers some CMSs keep around the JSON: HTML comments and commented-out CDATA markers.
+    text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
+    text = _CDATA.sub("", text).strip().rstrip(";")
     for candidate in (text, _CONTROL.sub(" ", text)):
         try:
             return json.loads(candidate)
