@@ -66,13 +66,20 @@ def statement(dialect: str, query: str, filters: Filters | None = None, limit: i
 
 
 def _sqlite(match: str, clauses: list, limit: int):
-    # bm25: lower is better; title weighs most, then description, then teaser and body.
+    matching = text("articles_fts MATCH :match").bindparams(match=match)
+    # bm25: lower is better; title weighs most, then description, then teaser and body. Ranked on
+    # the index alone (articles joined only when a filter needs them), then the page of hits gets
+    # its rows and snippets: neither is computed for every match.
     score = func.bm25(literal_column("articles_fts"), 10.0, 4.0, 1.0, 1.0)
-    snippet = func.snippet(literal_column("articles_fts"), -1, MARK[0], MARK[1], "…", SNIPPET_WORDS)
-    return (select(articles, score.label("score"), snippet.label("snippet"))
-            .select_from(fts.join(articles, articles.c.id == fts.c.rowid))
-            .where(text("articles_fts MATCH :match").bindparams(match=match), *clauses)
-            .order_by(score, articles.c.id).limit(limit))
+    ranked = select(fts.c.rowid.label("id"), score.label("score")).select_from(fts).where(matching)
+    if clauses:
+        ranked = ranked.join(articles, articles.c.id == fts.c.rowid).where(*clauses)
+    top = ranked.order_by(score, fts.c.rowid).limit(limit).subquery()
+    # A scalar subquery per hit: FTS5 finds (MATCH, rowid) directly, and the plan is driven by the hits.
+    snippet = (select(func.snippet(literal_column("articles_fts"), -1, MARK[0], MARK[1], "…", SNIPPET_WORDS))
+               .select_from(fts).where(matching, fts.c.rowid == top.c.id).scalar_subquery())
+    return (select(articles, top.c.score, snippet.label("snippet"))
+            .select_from(top.join(articles, articles.c.id == top.c.id)).order_by(top.c.score, top.c.id))
 
 
 def _postgresql(query: str, clauses: list, limit: int):
