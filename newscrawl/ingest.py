@@ -103,7 +103,8 @@ def import_paths(paths: list[str], *, db: str | None = None, site: str | None = 
         status = "interrupted"
         raise
     finally:
-        stats.set_value("finish_reason", status)
+        # Scrapy's finish reasons, which StorePipeline turns into the run's status.
+        stats.set_value("finish_reason", {"interrupted": "shutdown", "failed": "store_failed"}.get(status, status))
         if bar is not None:
             bar.close()
         for pipe in reversed(pipes):
