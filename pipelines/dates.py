@@ -85,6 +85,30 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
+# Month names of the languages news pages are most often in, so that "19. Oktober 2019" or
+# "4 mai 2022" read without dateparser and without knowing the page's language. No name
+# here means two different months in two languages.
+_FOREIGN_MONTHS = {
+    # German
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6,
+    "juli": 7, "oktober": 10, "dezember": 12, "mär": 3, "okt": 10, "dez": 12,
+    # French
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+    "decembre": 12, "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7,
+    # Spanish
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    # Italian
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12,
+    # Portuguese
+    "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "maio": 5, "junho": 6, "julho": 7,
+    "setembro": 9, "outubro": 10, "dezembro": 12,
+    # Dutch
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+}  # fmt: skip
+_MONTHS.update(_FOREIGN_MONTHS)
 
 _WEEKDAYS = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -128,7 +152,8 @@ def _alternation(words) -> str:
 
 
 _MONTH = rf"(?P<month>{_alternation(_MONTHS)})\.?"
-_WEEKDAY = rf"(?:(?:{_alternation(_WEEKDAYS)})\.?,?\s+)?"  # optional, never checked
+# Optional and never checked: any word in front ("Tuesday", "Dienstag", "Miércoles").
+_WEEKDAY = r"(?:[^\W\d_]{2,12}\.?,?\s+)?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 
 # Time of day with an optional zone; used after every absolute date shape.
@@ -163,9 +188,15 @@ _MONTH_DAY_YEAR = _shape(
 )
 # "1 July 2025", "1st of July, 2025", "7. Oct 2023", "Tue, 07 Oct 2023", "01-Jul-2025"
 _DAY_MONTH_YEAR = _shape(
-    rf"{_WEEKDAY}(?P<day>\d{{1,2}}){_ORDINAL}\.?(?:\s+|-)(?:of\s+)?{_MONTH}"
-    r"(?:,?\s+|-)(?P<year>\d{4})"
+    rf"{_WEEKDAY}(?P<day>\d{{1,2}}){_ORDINAL}\.?(?:\s+|-)(?:of\s+|de\s+)?{_MONTH}"
+    r"(?:,?\s+(?:de\s+)?|-)(?P<year>\d{4})"
 )
+# Chinese, Japanese and Korean: "2019年04月21日 12時00分", "2019年4月4日 14:30", "2020년 3월 4일".
+_CJK_YMD = _shape(
+    r"(?P<year>\d{4})\s*[年년]\s*(?P<a>\d{1,2})\s*[月월]\s*(?P<b>\d{1,2})\s*[日일]"
+    r"(?:\s*(?:\([^)]{1,3}\)|（[^）]{1,3}）))?"
+)
+_CJK_TIME = re.compile(r"(\d{1,2})\s*[時시]\s*(\d{1,2})\s*[分분]")
 _MONTH_YEAR = re.compile(rf"{_MONTH},?\s+(?P<year>\d{{4}})", re.IGNORECASE)
 # Strict RFC 2822 with a numeric or GMT zone; looser variants fall to _DAY_MONTH_YEAR.
 _RFC2822 = re.compile(
@@ -258,6 +289,8 @@ def _clean(raw: object) -> str | None:
     text = " ".join(raw.split())  # also folds nbsp, thin and narrow no-break spaces
     if len(text) > MAX_LENGTH:
         return None
+    if "分" in text or "분" in text:
+        text = _CJK_TIME.sub(r"\1:\2", text)  # "12時00分" -> "12:00", read by the time tail
     text = _LEADING_LABELS.sub("", text.strip(_EDGE_JUNK))
     text = _TRAILING_LABELS.sub("", text).strip(_EDGE_JUNK).rstrip(".")
     if text.startswith("(") and text.endswith(")"):
@@ -366,6 +399,7 @@ def _read_today(match: re.Match, site: _Site):
 _READERS = (
     (_YEAR_ONLY, _read_year),
     (_YMD, _read_ymd),
+    (_CJK_YMD, _read_ymd),
     (_NUMERIC, _read_numeric),
     (_RFC2822, _read_rfc2822),
     (_MONTH_DAY_YEAR, _read_month_name),

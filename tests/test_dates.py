@@ -218,6 +218,15 @@ FAST_SHAPES = [
     ("just now", {}, utc(2025, 7, 1, 12, 0), "minute"),
     ("yesterday", {}, utc(2025, 6, 30), "day"),
     ("Today 14:30", {}, utc(2025, 7, 1, 14, 30), "minute"),
+    # Month names of other languages and CJK dates, with no language given.
+    ("19. Oktober 2019", {}, utc(2019, 10, 19), "day"),
+    ("Sa 13. Juli 2019", {}, utc(2019, 7, 13), "day"),
+    ("27 juin 2019", {}, utc(2019, 6, 27), "day"),
+    ("Miércoles 04 mayo de 2022 | 01:10", {}, utc(2022, 5, 4, 1, 10), "minute"),
+    ("12 settembre 2021", {}, utc(2021, 9, 12), "day"),
+    ("2019年04月21日 12時00分", {"tz": "Asia/Tokyo"}, utc(2019, 4, 21, 3, 0), "minute"),
+    ("2019年4月4日", {}, utc(2019, 4, 4), "day"),
+    ("2020년 3월 4일", {}, utc(2020, 3, 4), "day"),
 ]
 
 
@@ -245,9 +254,10 @@ def test_dateparser_handles_other_languages(monkeypatch):
         return real(*args)
 
     monkeypatch.setattr(dates, "_date_parser", spy)
-    result = parse_published("7. Oktober 2023", now=NOW, languages=("de",), day_first=True)
+    # Polish month names are not in the fast path's table (German, French, ... are).
+    result = parse_published("7 października 2023", now=NOW, languages=("pl",), day_first=True)
     assert (result.value, result.precision) == (utc(2023, 10, 7), "day")
-    assert calls == [(("de",), True, datetime(2025, 7, 1, 12, 0))]
+    assert calls == [(("pl",), True, datetime(2025, 7, 1, 12, 0))]
 
 
 # Shapes both stages read: the fast path's answer must be dateparser's.

@@ -17,6 +17,18 @@ from pipelines.dates import parse_published
 MIN_ARTICLE_TEXT = 400  # characters of body that make a page without structured data an article
 MAX_DATE_RAW = 120  # characters; a longer "date" is a sentence
 _DOTTED = re.compile(r"\b\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\b")
+# A year, or a numeric date with a two-digit year: what a publication date must show.
+_HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b")
+_TIME = r"(?:,?\s*(?:um\s+|à\s+|at\s+)?\d{1,2}[:h.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?"
+_DATE_SPAN = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일](?:\s*\d{1,2}\s*[時시:]\s*\d{1,2}\s*[分분]?)?"
+    r"|\d{4}[./]\d{1,2}[./]\d{1,2}" + _TIME +
+    r"|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}" + _TIME +
+    r"|\d{1,2}/\d{1,2}/\d{2,4}" + _TIME +
+    r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}" + _TIME +
+    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}" + _TIME
+)
 MIN_DATED_TEXT = 150  # ... or fewer when the page shows a byline or a publication date
 # Chinese, Japanese and Korean say in one character what takes about three elsewhere.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -105,8 +117,13 @@ def _date(tree, meta, ld, selector, url, language, byline_el) -> tuple[str | Non
     """
     languages = tuple(dict.fromkeys(x for x in (language, "en") if x))
     for raw, origin in _date_candidates(tree, meta, ld, selector, byline_el):
-        if len(raw) <= MAX_DATE_RAW and _reads_as_date(raw, languages):
+        if len(raw) > MAX_DATE_RAW or not _HAS_YEAR.search(raw):
+            continue  # a time of day or "3 hours ago" says nothing about an archived page
+        if _reads_as_date(raw, languages):
             return raw, origin
+        span = _DATE_SPAN.search(raw)  # the date inside "04. November 2021 | PAID CONTENT"
+        if span and _reads_as_date(span[0], languages):
+            return span[0], origin
     value = date_in_url(url)
     return (value, "url") if value else (None, None)
 
