@@ -25,10 +25,10 @@ from pipelines.storage.store import Store
 
 logger = logging.getLogger(__name__)
 DEDUPE_OUTCOMES = {"merged", "upgraded"}
-# Scrapy's finish reasons -> runs.status
 WRITE_SECONDS = "_seconds"  # a batch's write time, carried back with its outcomes
+# Finish reasons (Scrapy's, or newscrawl.ingest's own statuses) -> runs.status
 RUN_STATUS = {"finished": "finished", "shutdown": "interrupted", "cancelled": "interrupted",
-              "store_failed": "failed"}
+              "interrupted": "interrupted", "failed": "failed", "store_failed": "failed"}
 
 
 class StoreError(RuntimeError):
