@@ -11,15 +11,20 @@ times, in this one process and on this one machine:
   import    the whole import into a fresh SQLite database (reader + pipelines + store).
 
 Each is the best of --repeat runs. Reported: pages/s of each and their time as a ratio to the
-baseline; the ratios, not the absolute figures, are what compare across machines. Results also
-go to bench/out/import_warc.json.
+baseline; the ratios, not the absolute figures, are what compare across machines.
+
+Memory: the real CLI (`newscrawl import --no-progress`) runs in a child process on the WARC and
+on one ten times larger; its peak RSS comes from os.wait4. Streaming means the two stay close
+(RSS ratio near 1, target ≤ 1.5). Results also go to bench/out/import_warc.json.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -63,6 +68,18 @@ def full_import(path: Path, tmp: Path) -> int:
     return result.stats.get("newscrawl/items/full", 0)
 
 
+def cli_peak_rss(path: Path, tmp: Path) -> tuple[float, int]:
+    """(seconds, peak RSS in KiB) of the real CLI importing `path` into a fresh database."""
+    db = tmp / "rss.db"
+    db.unlink(missing_ok=True)
+    cmd = [sys.executable, "-m", "newscrawl.cli", "import", "--no-progress", "--db", f"sqlite:///{db}", str(path)]
+    start = time.perf_counter()
+    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    _, status, usage = os.wait4(child.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, f"import of {path} failed"
+    return time.perf_counter() - start, usage.ru_maxrss
+
+
 def best_of(repeat: int, fn, *args) -> tuple[float, int]:
     times, count = [], 0
     for _ in range(repeat):
@@ -97,6 +114,15 @@ def main() -> None:
         for name, r in results.items():
             print(f"  {name:<9} {r['seconds']:8.3f} s  {r['pages_per_s']:9.1f} pages/s  "
                   f"{r['ratio_to_baseline']:6.1f}x baseline")
+
+        large = tmp / "pages-x10.warc.gz"
+        large.write_bytes(article_warc(10 * args.pages, extras=False).bytes())
+        (t_small, rss_small), (t_large, rss_large) = cli_peak_rss(path, tmp), cli_peak_rss(large, tmp)
+        results["cli_memory"] = {"pages": [args.pages, 10 * args.pages], "seconds": [round(t_small, 2), round(t_large, 2)],
+                                 "peak_rss_kib": [rss_small, rss_large], "rss_ratio": round(rss_large / rss_small, 2)}
+        print(f"  CLI peak RSS: {rss_small / 1024:.0f} MiB for {args.pages} pages, {rss_large / 1024:.0f} MiB for "
+              f"{10 * args.pages} (ratio {rss_large / rss_small:.2f}); {t_small:.1f} s and {t_large:.1f} s "
+              f"({10 * args.pages / t_large:.0f} pages/s with start-up)")
         out = ROOT / "bench" / "out"
         out.mkdir(exist_ok=True)
         (out / "import_warc.json").write_text(json.dumps({"pages": args.pages, "bytes": size, **results}, indent=2))
