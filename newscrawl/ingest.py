@@ -84,7 +84,7 @@ def import_paths(paths: list[str], *, db: str | None = None, site: str | None = 
                       max_page_bytes=max_page_bytes_setting(settings))
     stats = MemoryStatsCollector(SimpleNamespace(settings=settings))
     pipes = build_pipelines(settings, stats)
-    inputs = list(expand_paths(paths))
+    inputs = [e for e in expand_paths(paths) if not (manifest and isinstance(e, Found) and _same_file(e.path, manifest))]
     errors: list[str] = []
     bar = _progress_bar(inputs, progress)
 
@@ -111,6 +111,11 @@ def import_paths(paths: list[str], *, db: str | None = None, site: str | None = 
             if hasattr(pipe, "close_spider"):
                 pipe.close_spider()
     return ImportResult(stats.get_value("newscrawl/run_id"), status, stats.get_stats(), errors)
+
+
+def _same_file(a: str, b: str) -> bool:
+    """The manifest found again in the folder it describes is not an input."""
+    return a != "-" and os.path.abspath(a) == os.path.abspath(b)
 
 
 def max_page_bytes_setting(settings: Settings) -> int:

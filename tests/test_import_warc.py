@@ -71,7 +71,7 @@ def test_manifest_through_the_cli(tmp_path, sqlite_url):
     (tmp_path / "a.html").write_text(article_html(7, canonical=False), encoding="utf-8")
     manifest = tmp_path / "urls.csv"
     manifest.write_text("a.html,https://paper.example/seven\n", encoding="utf-8")
-    done = newscrawl("import", "--db", sqlite_url, "--manifest", manifest, tmp_path / "a.html")
+    done = newscrawl("import", "--db", sqlite_url, "--manifest", manifest, tmp_path)  # the manifest is no input
     assert done.returncode == 0, done.stderr
     assert [r["url"] for r in exported(sqlite_url)] == ["https://paper.example/seven"]
     missing = newscrawl("import", "--db", sqlite_url, "--manifest", tmp_path / "nope.csv", tmp_path / "a.html")
@@ -90,3 +90,13 @@ def test_saved_complete_page_folder_skips_its_assets(tmp_path, sqlite_url):
     assert [r["url"] for r in exported(sqlite_url)] == [article_url(4)]
     # named on the command line, an unreadable file is an error all the same
     assert not run_import(sqlite_url, tmp_path / "story_files" / "logo.png").ok
+
+
+def test_manifest_inside_the_folder_is_not_read_as_input(tmp_path, sqlite_url):
+    (tmp_path / "a.html").write_text(article_html(7, canonical=False), encoding="utf-8")
+    manifest = tmp_path / "urls.jsonl"
+    manifest.write_text('{"path": "a.html", "url": "https://paper.example/seven"}\n', encoding="utf-8")
+    result = run_import(sqlite_url, tmp_path, manifest=str(manifest))
+    assert result.ok and result.stats["newscrawl/import/files"] == 1
+    assert not any(k.startswith("newscrawl/skipped/") for k in result.stats)
+    assert [r["url"] for r in exported(sqlite_url)] == ["https://paper.example/seven"]

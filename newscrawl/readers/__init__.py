@@ -37,9 +37,11 @@ _EXTENSIONS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html",
                ".shtml": "html", ".warc": "warc", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jl": "jsonl",
                ".json": "jsonl"}
 _COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz")
-# What a browser's "save page, complete" puts beside a page: never a dump, even when it is text.
+# What a browser's "save page, complete" puts beside a page, and tables (a manifest): never a
+# dump, even when it is text.
 ASSET_EXTENSIONS = {".css", ".js", ".mjs", ".map", ".svg", ".xml", ".ico", ".png", ".jpg", ".jpeg", ".gif",
-                    ".webp", ".avif", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".pdf", ".mp4", ".webm", ".mp3"}
+                    ".webp", ".avif", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".pdf", ".mp4", ".webm", ".mp3",
+                    ".csv", ".tsv"}
 # Formats recognized only to be refused with a clear message.
 _OTHER_MAGIC = ((b"PK\x03\x04", "zip"), (b"%PDF", "pdf"), (b"\x89PNG", "png"), (b"\xff\xd8\xff", "jpeg"),
                 (b"GIF8", "gif"), (b"WARC/", "warc"))
