@@ -88,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                      "directly, its name; for stdin, URL itself)")
     p.add_argument("--manifest", metavar="FILE", help="saved HTML files: the address of each file, from a CSV "
                                                       "file with columns path,url or a JSON Lines file of "
-                                                      '{"path": ..., "url": ...}; paths relative to FILE\'s folder')
+                                                      '{"path" (or "file"): ..., "url": ...}; paths relative to '
+                                                      "FILE's folder")
     p.add_argument("--batch-size", type=int, metavar="N", help="items per database transaction (default 500)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
 

@@ -70,7 +70,8 @@ def import_paths(paths: list[str], *, db: str | None = None, site: str | None = 
     """Import files, folders, globs or "-" (stdin) into the database; one run row per call.
 
     base_url / manifest give saved HTML files the address they were saved from (see
-    newscrawl.readers.html); a bad manifest raises ReaderError before anything is imported.
+    newscrawl.readers.html); a manifest that cannot be read raises ReaderError before anything
+    is imported, a bad entry in it is an error of the run.
     """
     args = {"paths": paths, "site": site, "format": format, "base_url": base_url, "manifest": manifest}
     settings = project_settings(NEWSCRAWL_DB=db, NEWSCRAWL_BATCH_SIZE=batch_size, NEWSCRAWL_RUN_KIND="import",
@@ -79,13 +80,15 @@ def import_paths(paths: list[str], *, db: str | None = None, site: str | None = 
     sites = load_sites(settings.get("NEWSCRAWL_SITES_FILE"))
     if site is not None and site not in sites:
         raise SiteError(f"unknown site {site!r}; sites.toml knows: {', '.join(sorted(sites)) or 'none'}")
-    options = Options(sites=sites, site=sites.get(site), format=format, base_url=base_url,
-                      manifest=load_manifest(manifest) if manifest else None,
+    urls, bad_entries = load_manifest(manifest) if manifest else (None, [])
+    options = Options(sites=sites, site=sites.get(site), format=format, base_url=base_url, manifest=urls,
                       max_page_bytes=max_page_bytes_setting(settings))
     stats = MemoryStatsCollector(SimpleNamespace(settings=settings))
     pipes = build_pipelines(settings, stats)
     inputs = [e for e in expand_paths(paths) if not (manifest and isinstance(e, Found) and _same_file(e.path, manifest))]
     errors: list[str] = []
+    for entry in bad_entries:
+        _fail(stats, errors, "manifest", f"{entry.source}: {entry.message}")
     bar = _progress_bar(inputs, progress)
 
     for pipe in pipes:

@@ -31,20 +31,25 @@ def test_manifest_names_the_url(tmp_path):
     (tmp_path / "pages").mkdir()
     manifest = tmp_path / "manifest.csv"
     manifest.write_text("path,url\npages/a.html,https://paper.example/a\n", encoding="utf-8")
-    urls = load_manifest(str(manifest))
-    assert urls == {str(tmp_path / "pages" / "a.html"): "https://paper.example/a"}
+    urls, problems = load_manifest(str(manifest))
+    assert urls == {str(tmp_path / "pages" / "a.html"): "https://paper.example/a"} and problems == []
     (item,) = read(article_html(1, canonical=False).encode(), name=str(tmp_path / "pages" / "a.html"), manifest=urls)
     assert item.url == "https://paper.example/a"
     jsonl = tmp_path / "manifest.jsonl"
     jsonl.write_text('{"path": "pages/a.html", "url": "https://paper.example/a"}\n', encoding="utf-8")
-    assert load_manifest(str(jsonl)) == urls
+    assert load_manifest(str(jsonl)) == (urls, [])
 
 
-def test_bad_manifest_names_its_line(tmp_path):
-    manifest = tmp_path / "m.csv"
-    manifest.write_text("a.html,https://paper.example/a\nb.html,not-a-url\n", encoding="utf-8")
-    with pytest.raises(ReaderError, match=r"m.csv:2: manifest entry needs"):
-        load_manifest(str(manifest))
+def test_bad_manifest_entries_are_named_and_the_others_kept(tmp_path):
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text('{"file": "a.html", "url": "https://paper.example/a"}\n{"file": "b.html", "url": "b"}\n'
+                        'not json\n', encoding="utf-8")
+    urls, problems = load_manifest(str(manifest))
+    assert urls == {str(tmp_path / "a.html"): "https://paper.example/a"}
+    assert [p.source for p in problems] == [f"{manifest}:2", f"{manifest}:3"]
+    assert "manifest entry needs a file path and an absolute URL" in problems[0].message
+    with pytest.raises(ReaderError, match="nope.csv"):
+        load_manifest(str(tmp_path / "nope.csv"))
 
 
 def test_saved_from_comment_gives_the_url():
