@@ -202,8 +202,9 @@ def main(argv: list[str] | None = None) -> int:
             from newscrawl.crawl import run_crawl, summary
 
             overrides = dict(_setting(v) for v in args.set)
+            logging.root.handlers.clear()  # Scrapy logs through its own handler, at our level
             result = run_crawl(args.targets, db=args.db, site=args.site, max_pages=args.max_pages,
-                               overrides=overrides, log_to_root=True)
+                               overrides=overrides, log_level="DEBUG" if args.verbose else "WARNING")
             print(summary(result, args.db))
             if result.status == "interrupted":
                 print("newscrawl: interrupted; everything stored so far is committed", file=sys.stderr)

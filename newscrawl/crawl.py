@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from scrapy.crawler import CrawlerProcess
@@ -28,6 +27,7 @@ def crawl_settings(*, db: str | None = None, max_pages: int | None = None, overr
     settings = Settings()
     settings.setmodule("newscrawl.settings", priority="project")
     given = {"NEWSCRAWL_DB": db, "CLOSESPIDER_PAGECOUNT": max_pages, "LOG_LEVEL": log_level,
+             "LOG_FORMAT": "%(levelname)s %(name)s: %(message)s" if log_level else None,
              "NEWSCRAWL_RUN_KIND": "crawl", "NEWSCRAWL_RUN_ARGS": run_args}
     settings.update({k: v for k, v in given.items() if v is not None}, priority="cmdline")
     settings.update(overrides or {}, priority="cmdline")
@@ -53,7 +53,7 @@ def split_targets(targets: list[str], sites_file: str | None = None) -> tuple[li
 
 
 def run_crawl(targets: list[str], *, db: str | None = None, site: str | None = None, max_pages: int | None = None,
-              overrides: dict | None = None, log_level: str | None = None, log_to_root: bool = False) -> CrawlResult:
+              overrides: dict | None = None, log_level: str | None = None) -> CrawlResult:
     """Crawl URLs or sites.toml keys into the database; one runs row. Blocks until the crawl ends."""
     settings = crawl_settings(db=db, max_pages=max_pages, overrides=overrides, log_level=log_level,
                               run_args={"targets": targets, "site": site, "max_pages": max_pages,
@@ -63,14 +63,8 @@ def run_crawl(targets: list[str], *, db: str | None = None, site: str | None = N
         raise SiteError(f"unknown site {site!r}")
     from newscrawl.spiders.news import NewsSpider
 
-    if log_to_root:
-        # The caller (the CLI) has configured logging: no handler of Scrapy's, and its level for all.
-        settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(NewsSpider)
-    if log_to_root:
-        for name in ("scrapy", "twisted", "py.warnings"):
-            logging.getLogger(name).setLevel(logging.root.level)
     args = {"url": ",".join(urls)} if urls else {}
     sites = [site] if urls and site else keys
     if sites:

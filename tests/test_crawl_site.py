@@ -136,3 +136,22 @@ def test_errors_are_counted_and_the_crawl_goes_on(tmp_path):
     assert "â€" not in records[special["charset"]]["body"]
     # The redirect chain ends at an article that is stored once, under its canonical URL.
     assert len(records) == len(site.articles)
+
+
+def test_a_stopped_crawl_is_continued_by_the_next(tmp_path):
+    """--max-pages stops early; what the stopped run found but did not fetch is fetched next time,
+    though the listings that showed it now answer 304."""
+    db = f"sqlite:///{tmp_path / 'crawl.db'}"
+    with NewsSite() as site:
+        crawl(site.url, db, "--max-pages", "6", CONCURRENT_REQUESTS="2")
+        first = [p for p in paths(site.requests()) if p in article_paths(site)]
+        crawl(site.url, db)
+        second = [p for p in paths(site.requests()) if p in article_paths(site)]
+    assert len(first) < len(article_paths(site))
+    assert sorted(second) == sorted(article_paths(site)), "every article page fetched once over both runs"
+    records = _by_url(db)
+    assert set(records) == {a["url"] for a in site.articles}
+    runs = run_rows(db)
+    assert [r["status"] for r in runs] == ["stopped", "finished"]
+    assert runs[0]["stats"]["finish_reason"] == "closespider_pagecount"
+    assert runs[0]["args"]["max_pages"] == 6 and runs[0]["args"]["urls"] == [site.url]

@@ -75,6 +75,7 @@ class NewsSpider(scrapy.Spider):
         super().__init__(**kwargs)
         self.url_args = _split(url)
         self.site_args = _split(site)
+        self.run_args = {"urls": self.url_args, "sites": self.site_args}  # for the runs row
         if not self.url_args and not self.site_args:
             raise ValueError("give -a url=URL[,URL...] and/or -a site=KEY[,KEY...]")
 
@@ -406,7 +407,7 @@ class NewsSpider(scrapy.Spider):
         if request.meta.get("probe"):
             logger.debug("%s: no %s here (%s)", request.url, kind, error)
             return
-        self._error(error, request.url, failure.getErrorMessage())
+        self._error(error, request.url, f"HTTP {status}" if status else failure.getErrorMessage())
         host = host_of(url)
         yield PageRecord(url, host, "listing" if kind == "start" else kind, status=status, error=error,
                          fetched_at=datetime.now(timezone.utc))

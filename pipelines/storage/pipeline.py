@@ -78,7 +78,9 @@ class StorePipeline:
     def open_spider(self):
         self.store = Store(self.db_url)
         self.store.create_schema()
-        self.run_id = self.store.start_run(self.run_kind, self.run_args)
+        # A crawl's spider adds what it was asked to crawl (scrapy crawl news -a ...).
+        spider_args = getattr(getattr(self.crawler, "spider", None), "run_args", None) or {}
+        self.run_id = self.store.start_run(self.run_kind, {**spider_args, **self.run_args})
         self.stats.set_value("newscrawl/run_id", self.run_id)
         if self.threaded:
             self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newscrawl-store")
