@@ -8,6 +8,7 @@ import re
 import trafilatura
 
 from newscrawl.extract.dom import select, text_of
+from pipelines.clean import is_placeholder
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)  # it logs every page it finds thin
 _BLANK = re.compile(r"\n\s*\n+")
@@ -30,4 +31,6 @@ def extract_body(tree, url: str | None = None, selector: str | None = None) -> s
     if not text:
         return ""
     # trafilatura puts one paragraph per line; the project's form is a blank line between them.
-    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    # Template filler ("Lorem ipsum" in a widget) is dropped here, or the whole article would
+    # be dropped as a placeholder.
+    return "\n\n".join(p for p in (line.strip() for line in text.splitlines()) if p and not is_placeholder(p))

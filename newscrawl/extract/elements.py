@@ -21,6 +21,7 @@ _FOREIGN_PHRASES = re.compile(
     r"more-?from|most-?(?:read|popular|viewed)|read-?more|also-?read|(?:next|prev|previous)-?(?:article|post|story)|"
     r"you-?may-?(?:like|also)|more-?stories|other-?articles|further-?reading|see-?also|photo-?credit"
 )
+_MODIFIER_PREFIXES = ("has-", "has_", "with-", "no-", "is-", "category-", "tag-", "cat-", "tags-", "post-", "page-", "single-", "layout-")
 _WORD_SPLIT = re.compile(r"[\s_\-]+")
 _FOREIGN_TAGS = frozenset({"aside", "footer", "figure", "figcaption", "nav", "form", "noscript", "template"})
 _BYLINE_CLASS = re.compile(r"byline|author|writer|posted-?by|contributor|reporter")
@@ -44,16 +45,29 @@ def foreign(el, stop=None) -> bool:
             return False
         if _is_foreign_name(classes(node)):
             return True
-        if tag == "article" and node is not el and _is_nested_teaser(node):
-            return True
+        if tag == "article" and node is not el:
+            if _is_nested_teaser(node):
+                return True
+            if node.find(".//h1") is not None:
+                return False  # inside the page's own article: the layout around it does not matter
+        if tag == "main" or node.get("role") == "main":
+            return False
         node = node.getparent()
     return False
 
 
 def _is_foreign_name(names: str) -> bool:
-    if not names.strip():
-        return False
-    return not _FOREIGN_WORDS.isdisjoint(_WORD_SPLIT.split(names)) or bool(_FOREIGN_PHRASES.search(names))
+    """A class/id name that marks another story, comments, captions, navigation.
+
+    Modifier names ("has-sidebar", "category-newsletter", "with-comments") describe the page
+    and are not containers of foreign content.
+    """
+    for name in names.split():
+        if name.startswith(_MODIFIER_PREFIXES):
+            continue
+        if not _FOREIGN_WORDS.isdisjoint(_WORD_SPLIT.split(name)) or _FOREIGN_PHRASES.search(name):
+            return True
+    return False
 
 
 def _is_nested_teaser(article) -> bool:
