@@ -53,3 +53,7 @@ def test_no_declaration_utf8_then_cp1252_and_bom():
 def test_header_charset_parameter():
     assert header_charset('text/html; Charset="ISO-8859-1"') == "ISO-8859-1"
     assert header_charset("text/html") is None and header_charset(None) is None
+
+
+def test_stray_nul_bytes_are_dropped():
+    assert decode_html(b"<p>a\x00\x00b</p>", None) == ("<p>ab</p>", None)

@@ -100,3 +100,10 @@ def test_site_selectors_apply_when_only_the_canonical_url_names_the_site():
     inp = Input("/saved/page.html", io.BufferedReader(io.BytesIO(article_html(3).encode())), None, None)
     (item,) = read_items(inp, sites={}, options=Options(sites={"paper": site}))
     assert item.title == f"By {author(3)}" and item.site == "paper"  # the site's title selector won
+
+
+def test_page_with_stray_nul_bytes_is_still_a_page():
+    page = article_html(6).replace("</title>", "</title>" + "\x00" * 10).encode()
+    assert sniff(page) == "html"
+    (item,) = read(page)
+    assert item.kind == "full" and item.url == article_url(6)

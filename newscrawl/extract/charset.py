@@ -71,7 +71,16 @@ def _is_utf8_not_ascii(body: bytes) -> bool:
 
 
 def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str | None]:
-    """(text, problem): the page as text, and a short note when its declared charset was wrong."""
+    """(text, problem): the page as text, and a short note when its declared charset was wrong.
+
+    NUL characters are dropped: they never mean anything in a page (browsers ignore them) and
+    XML-based parsers refuse text that holds one.
+    """
+    text, problem = _decode(body, header_charset)
+    return (text.replace("\x00", "") if "\x00" in text else text), problem
+
+
+def _decode(body: bytes, header_charset: str | None) -> tuple[str, str | None]:
     for bom, name in _BOMS:
         if body.startswith(bom):
             return body[len(bom) :].decode(name, errors="replace"), None

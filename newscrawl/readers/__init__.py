@@ -127,13 +127,14 @@ def sniff(head: bytes) -> str:
             return name
     if (packed := compression.compression(head)) is not None:
         return packed
-    if b"\x00" in head:
-        return "binary"
     start = head.removeprefix(b"\xef\xbb\xbf").lstrip()[:1024].lower()
+    # Pages first: real ones may carry a few stray NUL bytes.
     if start.startswith(_HTML_STARTS) and any(tag in head[:16384].lower() for tag in (b"<html", b"<head", b"<body")):
         return "html"
     if start.startswith((b"<!doctype html", b"<html")):
         return "html"
+    if b"\x00" in head:
+        return "binary"
     if start.startswith((b"{", b"[")):
         return "json"  # JSON or JSON Lines: never a copied page
     return "text"
