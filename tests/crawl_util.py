@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 
 # Fast for a local server: no throttling, no backoff, timeouts short (but not so short that a
 # busy machine makes robots.txt time out: that means "fetch nothing").
-FAST = {"AUTOTHROTTLE_ENABLED": "False", "DOWNLOAD_TIMEOUT": "2", "RETRY_TIMES": "1",
+FAST = {"AUTOTHROTTLE_ENABLED": "False", "DOWNLOAD_TIMEOUT": "2", "RETRY_TIMES": "0",
         "NEWSCRAWL_RETRY_BACKOFF": "0", "NEWSCRAWL_BATCH_SIZE": "20"}
 
 

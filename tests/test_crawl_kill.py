@@ -57,7 +57,7 @@ def start_and_stop(cmd, db: str, sig: int, at_least: int) -> subprocess.Popen:
 
 def test_kill_9_then_rerun_stores_every_article_once(tmp_path, db_url):
     reference = f"sqlite:///{tmp_path / 'reference.db'}"
-    with NewsSite(articles=many_articles(150), per_page=10) as site:
+    with NewsSite(articles=many_articles(100), per_page=10) as site:
         crawl(site.url, reference)
         expected = content(exported(reference))
         public = sum(1 for a in site.articles if not a["private"])
@@ -77,7 +77,7 @@ def test_kill_9_then_rerun_stores_every_article_once(tmp_path, db_url):
 
 def test_sigterm_stops_cleanly_and_keeps_what_was_fetched(tmp_path):
     db = f"sqlite:///{tmp_path / 'crawl.db'}"
-    with NewsSite(articles=many_articles(150), per_page=10) as site:
+    with NewsSite(articles=many_articles(100), per_page=10) as site:
         cmd = crawl_cmd(site.url, db, **SLOW)
         victim = start_and_stop(cmd, db, signal.SIGTERM, at_least=20)
         public = sum(1 for a in site.articles if not a["private"])
