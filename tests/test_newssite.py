@@ -231,7 +231,7 @@ def test_added_and_edited_articles_show_everywhere():
         assert url.startswith(site.url + "/2025/08/01/a-brand-new-story")
         assert entry_links(get(site.url + "/")[2])[0] == url
         feed = get(site.url + "/feed/")[2].decode()
-        assert feed.index(f"<link>{url}</link>") < feed.index("<item>", feed.index("<item>") + 1)
+        assert feed.index(f"<link>{url}?utm_source=rss&amp;") < feed.index("<item>", feed.index("<item>") + 1)
         assert "<dc:creator><![CDATA[Li Hua]]></dc:creator>" in feed
         after = _sitemap_urls(site)
         assert set(after) - set(before) == {url}
