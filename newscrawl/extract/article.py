@@ -10,6 +10,7 @@ from newscrawl.extract.body import extract_body
 from newscrawl.extract.dom import parse_html, select, select_text, text_of
 from newscrawl.extract.elements import byline, date_candidates, find_modified, foreign
 from newscrawl.extract.jsonld import read_jsonld
+from newscrawl.extract.markupdate import markup_date
 from newscrawl.extract.title import find_title
 from newscrawl.extract.urls import absolute, date_in_url
 from pipelines.dates import parse_published
@@ -124,8 +125,11 @@ def _date(tree, meta, ld, selector, url, language, byline_el) -> tuple[str | Non
         span = _DATE_SPAN.search(raw)  # the date inside "04. November 2021 | PAID CONTENT"
         if span and _reads_as_date(span[0], languages):
             return span[0], origin
-    value = date_in_url(url)
-    return (value, "url") if value else (None, None)
+    in_url = date_in_url(url)
+    value = markup_date(tree, url)
+    if value and not (in_url and value.startswith(in_url)):  # htmldate reads URLs too
+        return value, "meta"
+    return (in_url, "url") if in_url else (None, None)
 
 
 def _date_candidates(tree, meta, ld, selector, byline_el=None):
