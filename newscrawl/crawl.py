@@ -44,9 +44,9 @@ def split_targets(targets: list[str], sites_file: str | None = None) -> tuple[li
         if unknown:
             raise SiteError(f"{', '.join(unknown)}: neither a URL (http://...) nor a site of sites.toml "
                             f"({', '.join(sorted(sites)) or 'none'})")
-        missing = [k for k in keys if not sites[k].start_urls]
+        missing = [k for k in keys if not sites[k].start_urls and not sites[k].hosts]
         if missing:
-            raise SiteError(f"{', '.join(missing)}: no start_urls in sites.toml; give the URL instead")
+            raise SiteError(f"{', '.join(missing)}: neither start_urls nor hosts in sites.toml; give the URL instead")
     if urls and keys:
         raise SiteError("give URLs (with --site KEY for their conventions) or site keys, not both")
     return urls, keys

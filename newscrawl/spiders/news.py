@@ -114,9 +114,10 @@ class NewsSpider(scrapy.Spider):
                 self._add_target(normalize_url(url), site)
         else:
             for site in chosen:
-                if not site.start_urls:
-                    raise ValueError(f"site {site.key!r} has no start_urls in sites.toml; give -a url=")
-                for url in site.start_urls:
+                urls = start_urls(site)
+                if not urls:
+                    raise ValueError(f"site {site.key!r} has neither start_urls nor hosts in sites.toml; give -a url=")
+                for url in urls:
                     self._add_target(normalize_url(url), site)
         self.seen: set[str] = set()  # URLs requested this run
         self.fetched: set[str] = set()  # article pages fetched this run
@@ -431,6 +432,13 @@ class NewsSpider(scrapy.Spider):
             url, host_of(url), kind, status=response.status,
             etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
             fetched_at=datetime.now(timezone.utc), **fields)
+
+
+def start_urls(site: Site) -> list[str]:
+    """Where a sites.toml site is crawled from: its start_urls, else https:// and its first host."""
+    if site.start_urls:
+        return list(site.start_urls)
+    return [f"https://{site.hosts[0]}/"] if site.hosts else []
 
 
 def _api_meta(url: str, kind: str) -> dict:
