@@ -22,15 +22,6 @@ BIN = Path(sys.executable).parent
 PROJECT_FILES = ("scrapy.cfg", "pyproject.toml", "README.md", "newscrawl", "pipelines")
 STARTUP_SECONDS = 60
 JOB_SECONDS = 180
-# pyproject.toml's [project] table overrides the entry_points of the setup.py scrapyd-deploy writes,
-# so the egg lacks `[scrapy] settings = newscrawl.settings` and scrapyd's runner cannot load the
-# project. The fix is two lines in pyproject.toml:
-#     [project.entry-points.scrapy]
-#     settings = "newscrawl.settings"
-# Strict: once they are there these tests pass, and the markers must go.
-NO_ENTRY_POINT = pytest.mark.xfail(
-    strict=True, raises=AssertionError,
-    reason="pyproject.toml lacks [project.entry-points.scrapy] settings = newscrawl.settings")
 
 
 def build_egg(tmp: Path) -> Path:
@@ -106,9 +97,9 @@ class Scrapyd:
         self.log.close()
 
 
-@NO_ENTRY_POINT
 def test_egg_declares_the_settings_module(tmp_path):
-    """scrapyd finds the project's settings through the egg's `scrapy` entry point."""
+    """scrapyd finds the project's settings through the egg's `scrapy` entry point (pyproject.toml's
+    [project] table overrides the entry_points of the setup.py that scrapyd-deploy writes)."""
     with zipfile.ZipFile(build_egg(tmp_path)) as egg:
         entry_points = egg.read("EGG-INFO/entry_points.txt").decode()
         names = set(egg.namelist())
@@ -116,7 +107,6 @@ def test_egg_declares_the_settings_module(tmp_path):
     assert {"newscrawl/spiders/news.py", "pipelines/storage/pipeline.py"} <= names
 
 
-@NO_ENTRY_POINT
 def test_scheduled_crawl_under_scrapyd_stores_the_site(tmp_path):
     egg = build_egg(tmp_path)
     db = tmp_path / "crawl.db"
