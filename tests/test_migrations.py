@@ -125,3 +125,15 @@ def test_crawl_pipeline_refuses_an_old_database_at_open(db_url):
                                                       stats=MemoryStatsCollector(SimpleNamespace(settings=settings))))
     with pytest.raises(migrations.SchemaError, match=f"at schema revision 0003_search; .*{UPGRADE}"):
         pipe.open_spider()
+
+
+def test_database_made_by_create_all_with_the_fetch_log_is_adopted(db_url):
+    """Development databases of the last days: create_all of every model, fetch log included."""
+    engine = open_engine(db_url)
+    Base.metadata.create_all(engine)
+    with pytest.raises(migrations.SchemaError, match="made before schema migrations"):
+        migrations.check_schema(engine)
+    assert migrations.upgrade(engine) == (None, migrations.head())
+    migrations.check_schema(engine)
+    engine.dispose()
+    assert run_import(db_url, LISTING_AND_PAGES).ok

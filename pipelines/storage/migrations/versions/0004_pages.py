@@ -16,6 +16,8 @@ Stamp = sa.DateTime(timezone=True)
 
 
 def upgrade() -> None:
+    if sa.inspect(op.get_bind()).has_table("pages"):
+        return  # made by create_all before migrations owned the schema (development databases)
     op.create_table(
         "pages",
         sa.Column("id", sa.Integer, primary_key=True),
