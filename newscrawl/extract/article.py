@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from newscrawl.extract import meta as m
-from newscrawl.extract.body import extract_body
+from newscrawl.extract.body import extract_body, keep_structured
 from newscrawl.extract.dom import parse_html, select, select_text, text_of
 from newscrawl.extract.elements import byline, date_candidates, find_modified, foreign
 from newscrawl.extract.jsonld import read_jsonld
@@ -92,7 +92,10 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
 
 def add_body(out: Extracted, tree, url: str | None, selectors: dict, fallback: str | None = None) -> None:
     """The body, read last because trafilatura prunes the tree it works on."""
-    out.text = _without_headline(extract_body(tree, url, selectors.get("body")), out.title) or (fallback or "").strip()
+    text = _without_headline(extract_body(tree, url, selectors.get("body")), out.title)
+    if fallback and text and not selectors.get("body"):
+        text = keep_structured(text, fallback)
+    out.text = text or (fallback or "").strip()
     out.is_article = out.is_article or text_size(out.text) >= MIN_ARTICLE_TEXT or (
         text_size(out.text) >= MIN_DATED_TEXT and bool(out.byline_raw or out.date_origin not in (None, "url")))
 

@@ -25,7 +25,7 @@ def extract_body(tree, url: str | None = None, selector: str | None = None) -> s
         if text:
             return text
     text = trafilatura.extract(
-        tree, url=url, include_comments=False, include_tables=False, with_metadata=False,
+        tree, url=url, include_comments=False, include_tables=True, with_metadata=False,
         deduplicate=False, output_format="txt",
     )
     if not text:
@@ -34,3 +34,37 @@ def extract_body(tree, url: str | None = None, selector: str | None = None) -> s
     # Template filler ("Lorem ipsum" in a widget) is dropped here, or the whole article would
     # be dropped as a placeholder.
     return "\n\n".join(p for p in (line.strip() for line in text.splitlines()) if p and not is_placeholder(p))
+
+
+def keep_structured(text: str, structured: str) -> str:
+    """The extracted paragraphs that the publisher's own articleBody (JSON-LD) also has.
+
+    articleBody is the clean text but often without paragraph breaks, and sometimes cut
+    short; the extractor keeps paragraphs but picks up boxes and captions. So a paragraph
+    stays when most of its word 4-grams are in articleBody; when that would drop most of
+    the text, the two do not describe the same thing and the extracted text stays as is.
+    """
+    known = _shingles(structured)
+    if not known:
+        return text
+    paragraphs = text.split("\n\n")
+    kept = [p for p in paragraphs if _covered(p, known)]
+    if sum(map(len, kept)) < MIN_KEPT * len(text):
+        return text
+    return "\n\n".join(kept)
+
+
+MIN_KEPT = 0.6  # share of the extracted text that must survive for the filter to apply
+_TOKEN = re.compile(r"\w+")
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    tokens = _TOKEN.findall(text.casefold())
+    return {tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3)}
+
+
+def _covered(paragraph: str, known: set) -> bool:
+    own = _shingles(paragraph)
+    if not own:  # under four words: kept, nothing to judge by
+        return True
+    return len(own & known) >= len(own) / 2
