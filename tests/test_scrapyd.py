@@ -120,7 +120,7 @@ def test_scheduled_crawl_under_scrapyd_stores_the_site(tmp_path):
 
         with NewsSite(slow_seconds=1) as site:
             job = scrapyd.call("schedule.json", "post", data={
-                "project": "newscrawl", "spider": "news", "url": site.url + "/",
+                "project": "newscrawl", "spider": "news", "url": site.url + "/", "site": "peoples-daily",
                 "setting": [f"NEWSCRAWL_DB=sqlite:///{db}",
                             # seeds/sites.toml is not in the egg: point at it until it is packaged.
                             f"NEWSCRAWL_SITES_FILE={ROOT / 'seeds' / 'sites.toml'}",
@@ -145,3 +145,5 @@ def test_scheduled_crawl_under_scrapyd_stores_the_site(tmp_path):
     missing = public - {u for u, s in stored.items() if s == "full"}
     assert not missing, f"{sorted(missing)}\n{log[-3000:]}"
     assert private_hits == 0
+    assert "Traceback" not in log, log[-3000:]
+    assert "'finish_reason': 'finished'" in log
