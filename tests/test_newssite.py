@@ -268,7 +268,7 @@ def test_wp_json_posts(site):
 def test_special_pages(site):
     urls = site.special_urls
     home = get(site.url + "/")[2].decode()
-    assert all(u in home for k, u in urls.items() if k != "redirect_target")  # a crawl meets them all
+    assert all(u in home for k, u in urls.items() if k not in ("redirect_target", "reset"))  # a crawl meets them
     assert get(urls["500"])[0] == 500
     assert get(urls["404"])[0] == 404
 
@@ -305,6 +305,13 @@ def test_slow_page_and_robots_timeout(site):
         assert get(site.url + "/robots.txt")[0] == 500
     finally:
         site.robots = "ok"
+
+
+def test_reset_page_drops_the_connection(site):
+    assert site.special_urls["reset"] not in get(site.url + "/")[2].decode()
+    with pytest.raises(ConnectionResetError):
+        urllib.request.urlopen(site.special_urls["reset"], timeout=10)
+    assert site.requests()[-1].status == 0
 
 
 def test_slow_page_answers_after_its_wait():
