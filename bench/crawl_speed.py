@@ -14,7 +14,8 @@ processes, AutoThrottle off, the same concurrency for all:
 
 Rates are pages (HTTP responses the site served during the run) per second, timed from the
 run's first request to the child's exit, so interpreter and Scrapy start-up are left out (they
-are printed apart). Target: full / bare >= 0.9. Results also go to bench/out/crawl_speed.json.
+are printed apart), and pages per CPU second of the crawler process (steadier when other work
+shares the machine). Target: full / bare >= 0.9. Results also go to bench/out/crawl_speed.json.
 """
 
 from __future__ import annotations
