@@ -58,6 +58,9 @@ NEWSCRAWL_RETRY_BACKOFF_MAX = 60.0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+# Items of one response processed in parallel: the pipelines are synchronous (the store writes
+# in its own thread), and Scrapy creates this many tasks per response.
+CONCURRENT_ITEMS = 8
 # A runaway guard (calendar and pagination traps); NEWSCRAWL_LINK_HOPS is the working limit.
 DEPTH_LIMIT = 2000
 # Incremental runs come from the database's fetch log (pipelines/storage/pages.py), not JOBDIR.

@@ -43,7 +43,7 @@ pages = Table(
 )
 
 # Columns a PageRecord may set; None in a record means "leave as stored".
-_KEPT = {"etag", "last_modified", "lastmod", "next_url"}
+_KEPT = {"etag", "last_modified", "lastmod", "next_url", "article_id"}
 FIELDS = ("kind", "status", "error", "etag", "last_modified", "lastmod", "next_url", "fetched_at")
 
 
@@ -78,22 +78,36 @@ class PageState:
 
 
 def write_pages(conn: Connection, records: list[PageRecord], run_id: int | None) -> None:
-    """Upsert the records (in order: a later record for a URL wins), then add their frontier links."""
+    """Upsert the records (a later record for a URL wins), then add their frontier links."""
     if not records:
         return
     insert = (postgresql if conn.dialect.name == "postgresql" else sqlite).insert
     ids = _article_ids(conn, {r.article_url for r in records if r.article_url})
+    # One statement per URL: two records for one URL in one executemany would conflict on PostgreSQL.
+    latest: dict[str, PageRecord] = {}
     for r in records:
-        values = {name: getattr(r, name) for name in FIELDS}
-        if not r.fetched:
-            values = {k: v for k, v in values.items() if k in ("kind", "lastmod") and v is not None}
-        values["run_id"] = run_id
-        if r.article_url:
-            values["article_id"] = ids.get(r.article_url)
-        stmt = insert(pages).values(url=r.url, host=r.host, **{"kind": r.kind, **values})
+        if r.url in latest and not r.fetched and latest[r.url].fetched:
+            latest[r.url].lastmod = r.lastmod or latest[r.url].lastmod  # a later, newer stamp
+            continue
+        latest.pop(r.url, None)
+        latest[r.url] = r
+    fetched = [r for r in latest.values() if r.fetched]
+    stamps = [r for r in latest.values() if not r.fetched]
+    if fetched:
+        stmt = insert(pages)
         # Validators and stamps a fetch did not bring (a 304, an error) stay as they were.
-        update = {k: (func.coalesce(stmt.excluded[k], pages.c[k]) if k in _KEPT else v) for k, v in values.items()}
-        conn.execute(stmt.on_conflict_do_update(index_elements=["url"], set_=update))
+        set_ = {k: func.coalesce(stmt.excluded[k], pages.c[k]) if k in _KEPT else stmt.excluded[k]
+                for k in (*FIELDS, "article_id", "run_id")}
+        rows = [{"url": r.url, "host": r.host, **{k: getattr(r, k) for k in FIELDS},
+                 "article_id": ids.get(r.article_url) if r.article_url else None, "run_id": run_id}
+                for r in fetched]
+        conn.execute(stmt.on_conflict_do_update(index_elements=["url"], set_=set_), rows)
+    if stamps:
+        stmt = insert(pages)
+        set_ = {"lastmod": stmt.excluded.lastmod, "run_id": stmt.excluded.run_id}
+        conn.execute(stmt.on_conflict_do_update(index_elements=["url"], set_=set_),
+                     [{"url": r.url, "host": r.host, "kind": r.kind, "lastmod": r.lastmod, "run_id": run_id}
+                      for r in stamps])
     found = {}
     for r in records:
         for url in r.discovered:
