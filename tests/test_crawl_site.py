@@ -120,17 +120,18 @@ def test_added_and_edited_articles_are_fetched_and_updated_in_place(tmp_path):
 def test_errors_are_counted_and_the_crawl_goes_on(tmp_path):
     db = f"sqlite:///{tmp_path / 'crawl.db'}"
     with NewsSite() as site:
-        done = crawl(site.url, db, RETRY_TIMES="1")
         special = site.special_urls
+        done = crawl(site.url, db, special["reset"], RETRY_TIMES="1")  # the reset page is linked from nowhere
         retried = paths(site.requests(), "/2024/03/01/")
     err = done.stderr
-    for kind in ("500", "404", "timeout"):
+    for kind in ("500", "404", "timeout", "reset"):
         assert special[kind] in err, f"the {kind} page is logged with its URL"
     assert special["charset"] in err and "charset" in err
     stats = run_rows(db)[-1]["stats"]
     assert stats["newscrawl/errors/http_500"] == 1 and stats["newscrawl/errors/http_404"] == 1
     assert stats["newscrawl/errors/timeout"] == 1 and stats["newscrawl/errors/charset"] == 1
-    assert len(retried) == 2 and stats["retry/count"] == 2  # the 500 and the timeout, once each
+    assert stats["newscrawl/errors/reset"] == 1
+    assert len(retried) == 2 and stats["retry/count"] == 3  # the 500, the timeout and the reset, once each
     records = _by_url(db)
     # The wrong-charset page and the malformed page are read right all the same.
     for kind in ("charset", "malformed"):
