@@ -17,7 +17,9 @@ from html.parser import HTMLParser
 
 import pytest
 
+from tests.conftest import SEEDS
 from tests.fixtures.newssite import NewsSite, seed_articles
+from tests.helpers import content, exported, run_import
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -89,9 +91,11 @@ def site():
         yield s
 
 
-def test_seed_articles_are_the_imported_dumps():
+def test_seed_articles_are_the_imported_dumps(sqlite_url):
+    run_import(sqlite_url, SEEDS, site="peoples-daily")
     articles = seed_articles()
     records = [a["record"] for a in articles]
+    assert content(records) == content(exported(sqlite_url))
     assert len(articles) == 25
     # Both dumps, teaser-only stories and full pages alike.
     assert sum(r["status"] == "full" for r in records) == 10
