@@ -124,7 +124,7 @@ def test_scheduled_crawl_under_scrapyd_stores_the_site(tmp_path):
                 "setting": [f"NEWSCRAWL_DB=sqlite:///{db}",
                             # seeds/sites.toml is not in the egg: point at it until it is packaged.
                             f"NEWSCRAWL_SITES_FILE={ROOT / 'seeds' / 'sites.toml'}",
-                            "AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_TIMEOUT=5"],
+                            "AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_TIMEOUT=5", "NEWSCRAWL_RETRY_BACKOFF=0"],
             })["jobid"]
             deadline = time.monotonic() + JOB_SECONDS
             while True:
