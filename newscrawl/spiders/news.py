@@ -198,10 +198,11 @@ class NewsSpider(scrapy.Spider):
         """Requests for the article pages among urls worth fetching, and stamp notes for the rest."""
         for url in urls:
             stamp = (stamps or {}).get(url)
+            newer = stamp is not None and (url not in self.stamps or stamp > self.stamps[url])
             if self.want_article(url, stamp):
                 if (req := self.request(url, "article", hops=hops, stamp=stamp)) is not None:
                     yield req
-            elif stamp is not None:
+            elif newer:
                 yield from self._note_stamp(url, stamp)
 
     def _note_stamp(self, url: str, stamp: datetime):
@@ -238,11 +239,16 @@ class NewsSpider(scrapy.Spider):
         if page.kind != "listing" and kind == "listing" and classify_url(url) == "listing":
             page = self._short_listing(page, text, response.url, target, fetched_at)
         self.crawler.stats.inc_value(f"newscrawl/pages/{page.kind}")
+        for item in page.items:
+            if item.kind == "teaser" and item.url:
+                item.url = normalize_url(item.url)  # a listing's link may carry tracking parameters
         yield from self.items(page.items)
         if page.kind == "article":
             item = page.items[0]
             stamp = _newest(response.meta.get("stamp"), self.stamps.get(url), parse_stamp(item.modified_raw))
             self.fetched.update({url, normalize_url(response.url)})
+            if stamp is not None:
+                self.stamps[url] = stamp
             for page_url in {url, normalize_url(response.url)}:
                 yield self.record(response, "article", url=page_url, lastmod=stamp, article_url=item.url)
             return

@@ -87,7 +87,8 @@ def write_pages(conn: Connection, records: list[PageRecord], run_id: int | None)
     latest: dict[str, PageRecord] = {}
     for r in records:
         if r.url in latest and not r.fetched and latest[r.url].fetched:
-            latest[r.url].lastmod = r.lastmod or latest[r.url].lastmod  # a later, newer stamp
+            kept = latest[r.url]
+            kept.lastmod = max((s for s in (kept.lastmod, r.lastmod) if s is not None), default=None)
             continue
         latest.pop(r.url, None)
         latest[r.url] = r
