@@ -18,6 +18,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from pipelines.dates import MONTH_NAMES
+
 
 @dataclass(frozen=True)
 class Byline:
@@ -40,6 +42,12 @@ KNOWN_OUTLETS = (
     "CNN", "BBC", "NPR", "CNBC", "Al Jazeera", "The Guardian", "Guardian", "The Observer",
     "The Economist", "USA Today", "Politico", "Axios", "Sputnik", "RIA Novosti", "Interfax",
     "Anadolu", "Bernama", "Antara", "IANS", "PTI", "CGTN", "NHK", "ABC", "CBS", "NBC",
+    # European agencies, papers and broadcasters that sign articles
+    "Deutsche Presse-Agentur", "Deutsche Welle", "APA", "SDA", "Keystone-SDA", "KNA", "epd",
+    "SID", "AFP Deutschland", "ANP", "Belga", "NTB", "Ritzau", "Europa Press", "Adnkronos",
+    "Lusa", "Le Monde", "Le Figaro", "Libération", "Les Echos", "El País", "El Mundo",
+    "Der Spiegel", "DER SPIEGEL", "Die Zeit", "Die Welt", "ZDF", "ARD", "ORF", "SRF", "NDR",
+    "WDR", "MDR", "SWR", "RBB", "Jiji",
 )
 
 # "<X> Daily", "<X> Times", ...: a capitalized phrase ending in one of these is an organisation.
@@ -82,6 +90,8 @@ LABELS = (
     "staff", "newsroom", "editorial board", "editorial team", "editorial", "web desk",
     "news desk", "city desk", "metro desk", "foreign desk", "sports desk", "business desk",
     "online desk", "digital desk", "world desk", "desk", "team",
+    # the same in the other languages news pages are often in
+    "redaktion", "rédaction", "redacción", "redazione", "redactie", "redaksjonen",
 )
 
 HONORIFICS = ("dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame", "rev")
@@ -113,15 +123,17 @@ NON_NAME_WORDS = frozenset({
     "breaking", "special", "features", "feature", "lifestyle", "entertainment", "home",
     "latest", "trending", "bureau", "desk", "newsroom", "team", "author", "authors", "byline",
     "contributors", "staff", "service", "agencies", "wires", "correspondents", "reporters",
+    # German, French, Spanish... page words that show up next to bylines
+    "redaktion", "autor", "autorin", "quelle", "uhr", "stand", "veröffentlicht",
+    "aktualisiert", "foto", "fotos", "bild", "mehr", "nachrichten", "agencias", "agences",
+    "rédaction", "redacción", "redazione",
+    # CJK role and label words ("記者" reporter, "著者" author, "기자" reporter)
+    "記者", "著者", "作者", "翻訳者", "编辑", "撮影", "写真", "イラスト", "기자", "외",
     *(kw.lower() for kw in OUTLET_KEYWORDS),
     *ROLE_NOUNS,
 })
 
-MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-)
+MONTHS = MONTH_NAMES  # English and the common European languages, from the date parser
 
 
 # --------------------------------------------------------------------------------------------
@@ -175,14 +187,14 @@ _CONTRIB = re.compile(
     r"|\bcontributed\s+to\s+this\s+(?:report|story|article)\b"
     r"|\b(?:authors?|byline|contributors?)\s*:"
 )
-_READ_TIME = re.compile(r"(?i)\b\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b")
+_READ_TIME = re.compile(r"(?i)\b\d+\s*-?\s*min(?:ute)?s?\.?(?:\s+read\b|(?![\w-]))")
 _AGO = re.compile(
     r"(?i)\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
 )
 _DATE = re.compile(
     r"(?i)\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b"
     rf"|\b(?:{_alt(MONTHS)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_alt(MONTHS)})\b\.?(?:,?\s+\d{{4}})?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:{_alt(MONTHS)})\b\.?(?:,?\s+\d{{4}})?"
     r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?-i:[A-Z]{2,4})\b)?"
 )
 
@@ -197,10 +209,15 @@ _DIGIT = re.compile(r"\d")
 
 _LEAD_BY = re.compile(r"(?<![^\W\d_])(?:by|By|BY)(?![\w'-])\s*:?")
 _LEAD_FROM = re.compile(r"(?i)^\s*from\s+")
+# "Von Jane Doe", "Par Jean Dupont", "capital, von Jemima Kelly": "by" in other languages.
+# Only at the start or after the first separator: mid-name "von" is a particle.
+_LEAD_FOREIGN = re.compile(r"^(?:[^,|:]{0,40}[,|:]\s*)?(?:von|Von|VON|par|Par|PAR|por|Por|POR|door|Door|av|Av|af|Af)\s*:?\s+"
+                           r"(?=[^\W\d_a-zß-ÿ])")  # followed by a capital (or caseless) letter
 _MAX_LEAD_WORDS = 3
 
 _SEPARATORS = re.compile(
-    r"\s*(?:[,;|/()\[\]\u2022\u00b7]|[\u2013\u2014]+|\s-+\s|:\s)\s*|\s+(?:(?i:and|with)|&|\+)\s+"
+    r"\s*(?:[,;|/()\[\]\u2022\u00b7\u3001\uff0c]|[\u2013\u2014]+|\s-+\s|:\s)\s*"
+    r"|\s+(?:(?i:and|with|und|et|og|och|en)|&|\+)\s+"
 )
 
 # Known names are taken out before the generic "<X> Times" shape, so a generic match cannot
@@ -247,6 +264,8 @@ _PREFIXED_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|at|ibn|bin|d|l)['-][^\W\
 _TOKEN_PARTS = re.compile(r"([-'])")
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
 _MAX_NAME_TOKENS = 5
+_MAX_CASELESS = 12  # characters of a caseless-script token; more is a phrase, not a name
+_DOTTED_WORD = re.compile(r"[^\W\d_]{2,}\.[^\W\d_]{2,}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -319,6 +338,8 @@ def _clean(raw: str, state: _State) -> str:
     # can still name the outlet ("CNN - By Jane Doe") but never an author.  A longer lead-in
     # is kept, with that "by" as a plain separator.
     lead = _LEAD_BY.search(text)
+    if lead is None:
+        lead = _LEAD_FOREIGN.search(text)
     if lead:
         before = text[: lead.start()]
         if len(before.split()) <= _MAX_LEAD_WORDS:
@@ -440,6 +461,8 @@ def _person_name(text: str) -> str | None:
     # ("John de") is a fragment.
     if len(last) == 1 or _INITIALS.fullmatch(last) or last in PARTICLES:
         return None
+    if len(tokens) == 1 and last.lower() in PARTICLES:  # a stray "Von" or "De", no name
+        return None
     if not any(c.islower() for token in tokens for c in token):
         tokens = _title_case(tokens)
     return " ".join(tokens)
@@ -448,8 +471,12 @@ def _person_name(text: str) -> str | None:
 def _name_token_ok(token: str) -> bool:
     if not token or not _TOKEN.fullmatch(token) or token.lower() in NON_NAME_WORDS:
         return False
+    if "." in token and not _INITIALS.fullmatch(token) and _DOTTED_WORD.search(token):
+        return False  # "jungefreiheit.de", "TFT.Ext.loadSprite": a domain or code, no name
     if token[0].isupper():
         return True
+    if not token[0].islower():
+        return len(token) <= _MAX_CASELESS  # scripts without case (CJK, Arabic, Hebrew...)
     # Lower case is allowed only for particles: "van", "de", "al-Assad", "d'Estaing".
     return token in PARTICLES or bool(_PREFIXED_PARTICLE.match(token))
 

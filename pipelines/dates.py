@@ -109,6 +109,7 @@ _FOREIGN_MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
 }  # fmt: skip
 _MONTHS.update(_FOREIGN_MONTHS)
+MONTH_NAMES = tuple(_MONTHS)  # for other parsers that must recognise a date to cut it out
 
 _WEEKDAYS = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

@@ -201,6 +201,20 @@ CASES = [
     ("By Jane Doe, Beijing", B("Jane Doe")),  # a lone place word is not a second author
     ("", B()),
     ("   ", B()),
+    # --- other languages: "by", "and", newsroom labels, dates ---
+    ("von David Straub, MDR THÜRINGEN, Stand: 28. April 2023, 05:00 Uhr", B("David Straub", outlet="MDR")),
+    ("capital, von Jemima Kelly 05. November 2024 15:36 Uhr 3 Min", B("Jemima Kelly")),
+    ("Felix Schröder und Jörg Soldwisch, dpa", B("Felix Schröder", "Jörg Soldwisch", outlet="dpa")),
+    ("Par Jean Dupont, Le Monde", B("Jean Dupont", outlet="Le Monde")),
+    ("Von dpa", B(outlet="dpa")),
+    ("Konstantin Furrer, Deutsche Presse-Agentur", B("Konstantin Furrer", outlet="Deutsche Presse-Agentur")),
+    ("Redaktion", B()),
+    ("Veröffentlicht am 27.04.24 um 07:39 Uhr", B()),
+    ("Ursula von der Leyen", B("Ursula von der Leyen")),
+    # --- caseless scripts; domains and script code are no names ---
+    ("松岡大地", B("松岡大地")),
+    ("jungefreiheit.de", B()),
+    ("TFT.Ext.FOL.loadInlineSvgSprite", B()),
 ]
 
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 
 from newscrawl.extract import meta as m
 from newscrawl.extract.body import extract_body, keep_structured
-from newscrawl.extract.dom import parse_html, select, select_text, text_of
+from newscrawl.extract.dom import drop_scripts, parse_html, select, select_text, text_of
 from newscrawl.extract.elements import byline, date_candidates, find_modified, foreign
 from newscrawl.extract.jsonld import read_jsonld
 from newscrawl.extract.markupdate import markup_date
-from newscrawl.extract.title import find_title
+from newscrawl.extract.title import find_title, fold
 from newscrawl.extract.urls import absolute, date_in_url
 from pipelines.dates import parse_published
 
@@ -30,6 +31,7 @@ _DATE_SPAN = re.compile(
     r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}" + _TIME +
     r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}" + _TIME
 )
+_DOMAIN = re.compile(r"(?i)\b[\w-]+\.(?:com|net|org|de|at|ch|fr|es|it|nl|be|lu|uk|co|jp|tr|ru|info|online|news)\b")
 MIN_DATED_TEXT = 150  # ... or fewer when the page shows a byline or a publication date
 # Chinese, Japanese and Korean say in one character what takes about three elsewhere.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -73,15 +75,16 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
     """
     sel = selectors or {}
     ld = read_jsonld(tree)
+    drop_scripts(tree)
     meta = m.read_meta(tree)
     out = Extracted()
     out.url = canonical_url(tree, meta, ld, url)
     base = out.url or url
     out.title = select_text(tree, sel.get("title")) or find_title(tree, meta, ld.headline if ld else None)
-    out.authors_raw = (ld.authors if ld and ld.authors else m.authors(meta))
+    out.authors_raw = _people(ld.authors if ld and ld.authors else m.authors(meta), meta, ld, base)
     out.byline_raw, byline_el = byline(tree, sel.get("byline"))
     out.language = _language(tree, meta, ld)
-    out.date_raw, out.date_origin = _date(tree, meta, ld, sel.get("date"), base, out.language, byline_el)
+    out.date_raw, out.date_origin = _date(tree, meta, ld, sel.get("date"), (base, url), out.language, byline_el)
     out.modified_raw = (ld.modified if ld else None) or m.first(meta, m.MODIFIED) or find_modified(tree)
     out.description = (ld.description if ld else None) or m.first(meta, m.DESCRIPTIONS)
     out.categories = _categories(tree, meta, ld)
@@ -113,7 +116,7 @@ def canonical_url(tree, meta, ld, url: str | None) -> str | None:
     return url
 
 
-def _date(tree, meta, ld, selector, url, language, byline_el) -> tuple[str | None, str | None]:
+def _date(tree, meta, ld, selector, urls, language, byline_el) -> tuple[str | None, str | None]:
     """The first publication date that reads as a date: JSON-LD, meta, the page's elements, URL.
 
     A candidate that does not parse (a label, a "5 min read", a broken CMS value) gives way
@@ -128,8 +131,9 @@ def _date(tree, meta, ld, selector, url, language, byline_el) -> tuple[str | Non
         span = _DATE_SPAN.search(raw)  # the date inside "04. November 2021 | PAID CONTENT"
         if span and _reads_as_date(span[0], languages):
             return span[0], origin
-    in_url = date_in_url(url)
-    value = markup_date(tree, url)
+    # The canonical URL first; the fetched one may carry the date the canonical lacks.
+    in_url = next((d for d in map(date_in_url, urls) if d), None)
+    value = markup_date(tree, urls[0])
     if value and not (in_url and value.startswith(in_url)):  # htmldate reads URLs too
         return value, "meta"
     return (in_url, "url") if in_url else (None, None)
@@ -152,6 +156,28 @@ def _reads_as_date(raw: str, languages: tuple[str, ...]) -> bool:
     if parse_published(raw, day_first=bool(_DOTTED.search(raw)), languages=languages).value:
         return True
     return bool(_DOTTED.search(raw)) and parse_published(raw, day_first=False, languages=languages).value is not None
+
+
+def _people(names: list[str], meta, ld, url: str | None) -> list[str]:
+    """Structured author names without the site itself ("Salzburger Nachrichten", "mdr.de").
+
+    Many CMSs fill the author field with the publication's name when no person wrote it;
+    that is the outlet, and the visible byline may still name the person.
+    """
+    site_names = {fold(n) for n in (m.first(meta, ("og:site_name", "application-name")),
+                                    ld.publisher if ld else None) if n}
+    host = urlsplit(url).hostname or "" if url else ""
+    host_label = host.removeprefix("www.").split(".")[0]
+    kept = []
+    for name in names:
+        key = fold(name)
+        first_part = key.split(",")[0].strip()
+        if key in site_names or first_part in site_names or _DOMAIN.search(name):
+            continue
+        if host_label and key.replace(" ", "").replace("-", "") == host_label.replace("-", ""):
+            continue
+        kept.append(name)
+    return kept
 
 
 def _categories(tree, meta, ld) -> list[str]:

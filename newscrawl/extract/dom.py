@@ -80,3 +80,16 @@ def select_text(root, css: str | None) -> str | None:
 def classes(el) -> str:
     """Class and id of an element, lower-cased, for marker-word tests."""
     return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+
+
+def drop_scripts(tree) -> None:
+    """Remove scripts, styles and templates (their text is no page text), keeping what follows.
+
+    Called after the JSON-LD is read: text_content() would otherwise fold script code into
+    bylines and dates.
+    """
+    # JSON-LD stays: the markup-date fallback reads datePublished of any type from it.
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or ""):
+            script.tag = "nc-drop"
+    etree.strip_elements(tree, "nc-drop", "style", "noscript", "template", etree.Comment, with_tail=False)

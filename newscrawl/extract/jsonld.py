@@ -35,6 +35,7 @@ class JsonLd:
     sections: list[str] = field(default_factory=list)
     language: str | None = None
     body: str | None = None
+    publisher: str | None = None
 
     @property
     def is_article(self) -> bool:
@@ -112,6 +113,10 @@ def _read(obj: dict, by_id: dict) -> JsonLd:
     lang = obj.get("inLanguage")
     found.language = _string(lang.get("name") if isinstance(lang, dict) else lang)
     found.body = _string(obj.get("articleBody"))
+    publisher = obj.get("publisher")
+    if isinstance(publisher, dict) and set(publisher) <= {"@id", "@type"}:
+        publisher = by_id.get(publisher.get("@id"), publisher)
+    found.publisher = _string(publisher.get("name")) if isinstance(publisher, dict) else _string(publisher)
     return found
 
 
