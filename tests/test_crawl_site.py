@@ -63,8 +63,8 @@ def test_scrapy_crawl_news_works_the_same(tmp_path):
     assert all(r["site"] == "peoples-daily" for r in records.values())
 
 
-def test_second_crawl_fetches_no_article_again_and_changes_nothing(tmp_path):
-    db = f"sqlite:///{tmp_path / 'crawl.db'}"
+def test_second_crawl_fetches_no_article_again_and_changes_nothing(db_url):
+    db = db_url
     with NewsSite() as site:
         crawl(site.url, db)
         first = exported(db)
