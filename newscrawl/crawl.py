@@ -8,6 +8,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from newscrawl.sites import SiteError, load_sites
+from pipelines.storage.engine import create_schema, open_engine
 from pipelines.storage.pipeline import RUN_STATUS
 
 
@@ -61,6 +62,7 @@ def run_crawl(targets: list[str], *, db: str | None = None, site: str | None = N
     urls, keys = split_targets(targets, settings.get("NEWSCRAWL_SITES_FILE"))
     if site is not None and site not in load_sites(settings.get("NEWSCRAWL_SITES_FILE")):
         raise SiteError(f"unknown site {site!r}")
+    _check_database(settings.get("NEWSCRAWL_DB"))
     from newscrawl.spiders.news import NewsSpider
 
     process = CrawlerProcess(settings)
@@ -73,6 +75,16 @@ def run_crawl(targets: list[str], *, db: str | None = None, site: str | None = N
     process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}
     return CrawlResult(stats.get("newscrawl/run_id"), stats.get("finish_reason", "failed"), stats)
+
+
+def _check_database(db: str) -> None:
+    """Refuse a database we cannot use before Scrapy starts (one clear error, not a traceback per
+    component): DatabaseError for a bad URL or schema, SQLAlchemyError when it cannot be reached."""
+    engine = open_engine(db)
+    try:
+        create_schema(engine)
+    finally:
+        engine.dispose()
 
 
 def summary(result: CrawlResult, db: str) -> str:

@@ -48,6 +48,8 @@ def test_refused_arguments_exit_2(tmp_path):
     assert mixed.returncode == 2 and "not both" in mixed.stderr
     bad_site = _newscrawl("crawl", "http://127.0.0.1:9/", "--site", "nope", "--db", db)
     assert bad_site.returncode == 2 and "nope" in bad_site.stderr
+    bad_db = _newscrawl("crawl", "http://127.0.0.1:9/", "--db", "not-a-database-url")
+    assert bad_db.returncode == 2 and "not a database URL" in bad_db.stderr and "Traceback" not in bad_db.stderr
     bad_setting = _newscrawl("crawl", "http://127.0.0.1:9/", "-s", "NOEQUALS", "--db", db)
     assert bad_setting.returncode != 0 and "NAME=VALUE" in bad_setting.stderr
 

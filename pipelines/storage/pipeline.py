@@ -201,6 +201,10 @@ class StorePipeline:
         """Scrapy sends the finish reason only after the pipelines have closed: the runs row now."""
         if self.store is None:
             return
+        if self.run_id is None:  # the database failed before the run began
+            self.store.close()
+            self.store = None
+            return
         if self.failure is not None:
             reason = "store_failed"
         self._finish(reason)
