@@ -128,7 +128,7 @@ NON_NAME_WORDS = frozenset({
     "aktualisiert", "foto", "fotos", "bild", "mehr", "nachrichten", "agencias", "agences",
     "rédaction", "redacción", "redazione",
     # CJK role and label words ("記者" reporter, "著者" author, "기자" reporter)
-    "記者", "著者", "作者", "翻訳者", "编辑", "撮影", "写真", "イラスト", "기자", "외",
+    "記者", "著者", "作者", "翻訳者", "编辑", "撮影", "写真", "イラスト", "기자", "외", "フォロー",
     *(kw.lower() for kw in OUTLET_KEYWORDS),
     *ROLE_NOUNS,
 })
@@ -264,7 +264,7 @@ _PREFIXED_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|at|ibn|bin|d|l)['-][^\W\
 _TOKEN_PARTS = re.compile(r"([-'])")
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
 _MAX_NAME_TOKENS = 5
-_MAX_CASELESS = 12  # characters of a caseless-script token; more is a phrase, not a name
+_MAX_CASELESS = 4  # characters of a caseless-script token (CJK names are 2-4); more is a phrase
 _DOTTED_WORD = re.compile(r"[^\W\d_]{2,}\.[^\W\d_]{2,}")
 
 

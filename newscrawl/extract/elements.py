@@ -30,7 +30,14 @@ _DATE_CLASS = re.compile(r"publish|posted|date|time|dateline|timestamp")
 _MODIFIED_CLASS = re.compile(r"modif|updat|edited")
 _HAS_DIGIT = re.compile(r"\d")
 _NOT_TEXT = frozenset({"meta", "link", "script", "style", "body", "html", "head", "title", "noscript"})
-MAX_BYLINE = 200  # characters; longer is a bio or a paragraph, not a byline
+MAX_BYLINE = 200
+MAX_NAME = 60  # characters of one linked name
+MAX_LINKED_AUTHORS = 4
+_AUTHOR_HREF = re.compile(
+    r"/(?:authors?|autor(?:en|in)?|auteurs?|autores?|autori|people|profiles?|editors?|journalists?|"
+    r"reporters?|newsteam|mitarbeiter|redakteur(?:e|in)?|contributors?|writers?|staff)/[\w%.-]+/?(?:[?#].*)?$",
+    re.IGNORECASE,
+)  # characters; longer is a bio or a paragraph, not a byline
 MAX_DATE = 80
 
 
@@ -112,6 +119,19 @@ def byline(root, selector: str | None = None):
         text = byline_text(el)
         if text and len(text) <= MAX_BYLINE and not foreign(el):
             return text, el
+    # Links to the writers' pages ("/author/jane-doe", "/autoren/...") name them.
+    names, first = [], None
+    for a in root.iter("a"):
+        if not _AUTHOR_HREF.search(a.get("href") or "") or foreign(a):
+            continue
+        name = text_of(a)
+        if name and len(name) <= MAX_NAME and name not in names:
+            names.append(name)
+            first = first if first is not None else a
+            if len(names) == MAX_LINKED_AUTHORS:
+                break
+    if names:
+        return ", ".join(names), first
     return None, None
 
 

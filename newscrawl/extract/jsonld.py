@@ -12,10 +12,11 @@ ARTICLE_TYPES = frozenset({
     "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle", "blogposting",
     "liveblogposting", "socialmediaposting", "report", "techarticle", "scholarlyarticle",
     "satiricalarticle", "advertisercontentarticle", "medicalscholarlyarticle", "posting",
-    "discussionforumposting", "review", "creativework", "videoobject", "claimreview",
+    "discussionforumposting", "review", "creativework", "videoobject", "claimreview", "webpage",
 })
 # Types that can only be a page's own description when nothing better is there.
-_WEAK_TYPES = frozenset({"creativework", "videoobject", "review", "claimreview"})
+# WebPage too: every page is one, but its author and dates are still the page's own.
+_WEAK_TYPES = frozenset({"creativework", "videoobject", "review", "claimreview", "webpage"})
 _PERSON_TYPES = frozenset({"person"})
 _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "organisation"})
 # Control characters publishers leave inside JSON strings make json.loads fail.

@@ -29,6 +29,7 @@ MODIFIED = (
 AUTHORS = (
     "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator",
     "parsely-author", "sailthru.author", "byl", "citation_author", "twitter:creator:name",
+    "cxenseparse:author",
 )
 TITLES = ("og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title", "headline")
 DESCRIPTIONS = ("og:description", "description", "twitter:description", "dc.description")
