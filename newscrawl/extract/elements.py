@@ -35,7 +35,7 @@ MAX_NAME = 60  # characters of one linked name
 MAX_LINKED_AUTHORS = 4
 _AUTHOR_HREF = re.compile(
     r"/(?:authors?|autor(?:en|in)?|auteurs?|autores?|autori|people|profiles?|editors?|journalists?|"
-    r"reporters?|newsteam|mitarbeiter|redakteur(?:e|in)?|contributors?|writers?|staff)/[\w%.-]+/?(?:[?#].*)?$",
+    r"reporters?|newsteam|mitarbeiter|redakteur(?:e|in)?|contributors?|writers?|staff)(?:/[\w%.-]+){1,2}/?(?:[?#].*)?$",
     re.IGNORECASE,
 )  # characters; longer is a bio or a paragraph, not a byline
 MAX_DATE = 80

@@ -83,7 +83,7 @@ def _site_like(segment: str, site: str, rest: list[str]) -> bool:
         return True
     words = key.split()
     longest_rest = max(len(fold(r)) for r in rest)
-    return len(words) <= MAX_SITE_WORDS and len(key) < longest_rest / 2 and not key.endswith(("?", "!"))
+    return len(words) <= MAX_SITE_WORDS and len(key) < longest_rest and not key.endswith(("?", "!"))
 
 
 def _html_title(tree) -> str | None:
