@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from pipelines.dedupe import ArticleIndex, find_article, merge, new_article
 from pipelines.storage.engine import WRITE, as_utc, create_schema, open_engine, utcnow
-from pipelines.storage.queries import name_key, names_by_article
+from pipelines.storage.queries import among, name_key, names_by_article
 from pipelines.storage.models import (
     article_authors,
     article_categories,
@@ -103,7 +103,7 @@ class Store:
         found: dict[int, dict] = {}
         for column, values in ((articles.c.url, urls), (articles.c.fingerprint, prints), (articles.c.dedupe_key, keys)):
             for chunk in _chunks(sorted(values)):
-                for row in conn.execute(select(articles).where(column.in_(chunk))):
+                for row in conn.execute(select(articles).where(among(conn.dialect.name, column, chunk))):
                     found.setdefault(row.id, _article(row))
         if found:
             self._load_names(conn, found)
@@ -126,9 +126,23 @@ class Store:
                 index_elements=[conflict],
                 index_where=articles.c.url.is_(None) if conflict == "fingerprint" else None,
                 set_={"last_seen": stmt.excluded.last_seen, "last_run_id": stmt.excluded.last_run_id},
-            ).returning(articles.c.id, sort_by_parameter_order=True)
+            )
             rows = [{**{c: a[c] for c in CONTENT}, "first_seen": now, "last_seen": now,
                      "first_run_id": run_id, "last_run_id": run_id} for a in group]
+            if conn.dialect.name == "postgresql":
+                # psycopg converts a statement's text in Python, and caches only short ones: one
+                # short INSERT executed many times (pipelined) beats one huge multi-row INSERT ...
+                # RETURNING. The batch holds the write lock, so the ids read back are ours.
+                conn.execute(stmt, rows)
+                key = articles.c[conflict]
+                ids = select(key, articles.c.id).where(among("postgresql", key, [a[conflict] for a in group]))
+                if conflict == "fingerprint":
+                    ids = ids.where(articles.c.url.is_(None))
+                by_key = dict(conn.execute(ids).all())
+                for article in group:
+                    article["id"] = by_key[article[conflict]]
+                continue
+            stmt = stmt.returning(articles.c.id, sort_by_parameter_order=True)
             for article, new_id in zip(group, conn.execute(stmt, rows).scalars()):
                 article["id"] = new_id
 
@@ -140,7 +154,8 @@ class Store:
             stmt = update(articles).where(articles.c.id == bindparam("b_id")).values(values)
             conn.execute(stmt, [{"b_id": a["id"], **{c: a[c] for c in CONTENT}} for a in changed])
         for chunk in _chunks([a["id"] for a in old if not a["_changed"] & _CONTENT_SET]):
-            conn.execute(update(articles).where(articles.c.id.in_(chunk)).values(last_seen=now, last_run_id=run_id))
+            conn.execute(update(articles).where(among(conn.dialect.name, articles.c.id, chunk))
+                         .values(last_seen=now, last_run_id=run_id))
 
     def _save_links(self, conn: Connection, touched) -> None:
         for field, table, link, fk in (("authors", authors, article_authors, "author_id"),
@@ -150,7 +165,7 @@ class Store:
                 continue
             ids = self._name_ids(conn, table, {name for a in dirty for name in a[field]})
             for chunk in _chunks([a["id"] for a in dirty]):
-                conn.execute(delete(link).where(link.c.article_id.in_(chunk)))
+                conn.execute(delete(link).where(among(conn.dialect.name, link.c.article_id, chunk)))
             rows = [{"article_id": a["id"], "position": pos, fk: ids[name_key(name)]}
                     for a in dirty for pos, name in enumerate(_unique_names(a[field]))]
             if rows:
@@ -164,7 +179,8 @@ class Store:
             stmt = self._insert(table).on_conflict_do_nothing(index_elements=["key"])
             conn.execute(stmt, [{"key": k, "name": n} for k, n in missing.items()])
             for chunk in _chunks(sorted(missing)):
-                for row in conn.execute(select(table.c.id, table.c.key).where(table.c.key.in_(chunk))):
+                found = select(table.c.id, table.c.key).where(among(conn.dialect.name, table.c.key, chunk))
+                for row in conn.execute(found):
                     self._ids[(table.name, row.key)] = row.id
         return {k: self._ids[(table.name, k)] for k in wanted}
 
