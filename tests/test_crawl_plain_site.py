@@ -36,6 +36,10 @@ def _pages() -> dict[str, str]:
         body = "".join(f"<p>{p}</p>" for p in paras)
         pages[f"/news/{slug}.html"] = ARTICLE.format(title=title, slug=slug, author=AUTHORS[n - 1], n=n, body=body)
         entries.append(ENTRY.format(slug=slug, title=title, lead=" ".join(paras[0].split()[:20])))
+    huge = "<p>" + "A page far larger than the crawl accepts. " * 3000 + "</p>"
+    pages["/news/a-page-that-is-far-too-large.html"] = ARTICLE.format(
+        title="Too large", slug="a-page-that-is-far-too-large", author="Ana Silva", n=9, body=huge)
+    entries.append('<a href="/news/a-page-that-is-far-too-large.html">A page that is far too large</a>')
     pages["/"] = LISTING.format(next='<link rel="next" href="/archive?page=2">', entries="".join(entries[:3]))
     pages["/archive?page=2"] = LISTING.format(next="", entries="".join(entries[3:]))
     return pages
@@ -69,14 +73,16 @@ def plain_site():
 def test_a_plain_site_is_crawled_through_its_listings(tmp_path, plain_site):
     db = f"sqlite:///{tmp_path / 'crawl.db'}"
     url = f"http://127.0.0.1:{plain_site.server_address[1]}"
-    crawl(url, db)
+    done = crawl(url, db, DOWNLOAD_MAXSIZE="60000")
     records = {r["url"]: r for r in exported(db)}
     assert set(records) == {f"{url}/news/council-votes-on-item-number-{n}.html" for n in range(1, 7)}
     assert all(r["status"] == "full" for r in records.values())
     assert records[f"{url}/news/council-votes-on-item-number-2.html"]["authors"] == ["Ben Okafor"]
     # Each article page fetched once, without the listing's tracking parameter.
-    articles = [p for p in plain_site.log if p.startswith("/news/")]
+    articles = [p for p in plain_site.log if p.startswith("/news/council")]
     assert len(articles) == len(set(articles)) == 6 and not any("utm_" in p for p in articles)
     stats = run_rows(db)[-1]["stats"]
-    assert not [k for k in stats if k.startswith("newscrawl/errors/")], "guessed feed and sitemap paths are no errors"
+    # The page over DOWNLOAD_MAXSIZE is the one error; the guessed feed and sitemap paths are none.
+    assert {k: v for k, v in stats.items() if k.startswith("newscrawl/errors/")} == {"newscrawl/errors/cancelled": 1}
+    assert "a-page-that-is-far-too-large" in done.stderr
     assert {"/feed/", "/sitemap.xml"} <= set(plain_site.log)

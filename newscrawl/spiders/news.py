@@ -56,6 +56,7 @@ NETWORK_ERRORS = (
     ("timeout", (exceptions.DownloadTimeoutError, net_error.TimeoutError, net_error.TCPTimedOutError)),
     ("dns", (exceptions.CannotResolveHostError, net_error.DNSLookupError)),
     ("refused", (exceptions.DownloadConnectionRefusedError, net_error.ConnectionRefusedError)),
+    ("cancelled", (exceptions.DownloadCancelledError,)),  # e.g. larger than DOWNLOAD_MAXSIZE
     ("reset", (exceptions.DownloadFailedError, exceptions.ResponseDataLossError, net_error.ConnectionLost,
                net_error.ConnectionDone, net_error.ConnectError)),
 )
@@ -401,9 +402,10 @@ class NewsSpider(scrapy.Spider):
         request = failure.request
         url, kind = request.meta.get("url", request.url), request.meta.get("kind", "other")
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
-            self.crawler.stats.inc_value("newscrawl/robots/skipped")
+            why = "robots" if "robots.txt" in str(failure.value) else "ignored"
+            self.crawler.stats.inc_value(f"newscrawl/skipped/{why}")
             logger.debug("%s: not fetched (%s)", request.url, failure.value)
-            return
+            return  # not fetched: no fetch-log row, so a later run may still try it
         status = None
         if failure.check(HttpError):
             status = failure.value.response.status
