@@ -197,6 +197,7 @@ _CJK_YMD = _shape(
     r"(?P<year>\d{4})\s*[年년]\s*(?P<a>\d{1,2})\s*[月월]\s*(?P<b>\d{1,2})\s*[日일]"
     r"(?:\s*(?:\([^)]{1,3}\)|（[^）]{1,3}）))?"
 )
+_SPACED_DOTS = re.compile(r"\b(\d{1,2})\.\s(\d{1,2})\.\s?(\d{4})\b")
 _CJK_TIME = re.compile(r"(\d{1,2})\s*[時시]\s*(\d{1,2})\s*[分분]")
 _MONTH_YEAR = re.compile(rf"{_MONTH},?\s+(?P<year>\d{{4}})", re.IGNORECASE)
 # Strict RFC 2822 with a numeric or GMT zone; looser variants fall to _DAY_MONTH_YEAR.
@@ -290,6 +291,8 @@ def _clean(raw: object) -> str | None:
     text = " ".join(raw.split())  # also folds nbsp, thin and narrow no-break spaces
     if len(text) > MAX_LENGTH:
         return None
+    if ". " in text:
+        text = _SPACED_DOTS.sub(r"\1.\2.\3", text)  # "4. 2. 2022" -> "4.2.2022"
     if "分" in text or "분" in text:
         text = _CJK_TIME.sub(r"\1:\2", text)  # "12時00分" -> "12:00", read by the time tail
     text = _LEADING_LABELS.sub("", text.strip(_EDGE_JUNK))
