@@ -12,28 +12,35 @@ from pipelines.clean import is_placeholder
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)  # it logs every page it finds thin
 _BLANK = re.compile(r"\n\s*\n+")
+RETRY_BELOW = 1500  # characters: a shorter first pass is retried with trafilatura's fallbacks
 
 
 def extract_body(tree, url: str | None = None, selector: str | None = None) -> str:
-    """Body paragraphs separated by a blank line; "" when the page has none.
-
-    trafilatura prunes the tree it is given, so callers pass a copy (or read everything else first).
-    """
+    """Body paragraphs separated by a blank line; "" when the page has none (trafilatura
+    works on its own copy of the tree)."""
     if selector:
         parts = [text_of(el) for el in select(tree, selector)]
         text = "\n\n".join(p for p in parts if p)
         if text:
             return text
-    text = trafilatura.extract(
-        tree, url=url, include_comments=False, include_tables=True, with_metadata=False,
-        deduplicate=False, output_format="txt",
-    )
+    # trafilatura alone first; its comparison with readability and jusText doubles the cost
+    # and only pays off where the first pass found little.
+    text = _trafilatura(tree, url, fast=True)
+    if len(text or "") < RETRY_BELOW:
+        text = _trafilatura(tree, url, fast=False) or text
     if not text:
         return ""
     # trafilatura puts one paragraph per line; the project's form is a blank line between them.
     # Template filler ("Lorem ipsum" in a widget) is dropped here, or the whole article would
     # be dropped as a placeholder.
     return "\n\n".join(p for p in (line.strip() for line in text.splitlines()) if p and not is_placeholder(p))
+
+
+def _trafilatura(tree, url, *, fast: bool) -> str | None:
+    return trafilatura.extract(
+        tree, url=url, include_comments=False, include_tables=True, with_metadata=False,
+        deduplicate=False, output_format="txt", fast=fast,
+    )
 
 
 def keep_structured(text: str, structured: str) -> str:

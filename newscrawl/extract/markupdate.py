@@ -8,7 +8,6 @@ its cost (a few milliseconds).
 
 from __future__ import annotations
 
-import copy
 import logging
 
 from htmldate import find_date
@@ -18,8 +17,7 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 def markup_date(tree, url: str | None) -> str | None:
     try:
-        # A copy: htmldate prunes the tree it reads, and the body is extracted after it.
-        return find_date(copy.deepcopy(tree), url=url, extensive_search=False, original_date=True,
+        return find_date(tree, url=url, extensive_search=False, original_date=True,
                          outputformat="%Y-%m-%d")
     except (ValueError, TypeError):
         return None

@@ -29,7 +29,7 @@ def page_items(html: str, url: str | None, *, source: str, site: str | None = No
     if tree is None:
         return Page("other", url, reason="empty page")
     sel = selectors or {}
-    # Teasers first: they only read the tree, the body extraction after them prunes it.
+    # Teasers and metadata first: the body, the costly part, only where it is needed.
     teasers = teasers_from_tree(tree, url, selectors=sel)
     found, structured_body = read_metadata(tree, url, selectors=sel)
     lang = language or found.language
