@@ -4,7 +4,6 @@ record of what was fetched and of what is still to fetch."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import time

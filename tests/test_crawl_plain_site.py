@@ -1,10 +1,10 @@
 """A site that is no WordPress: no feed, no sitemap, no API, robots.txt missing (404): the spider
-walks its listing pages and finds the articles all the same; the paths it tries for feeds and
-sitemaps are no errors; links elsewhere and tracking parameters are left alone."""
+walks its listing pages and finds the articles all the same. The paths it tries for feeds and
+sitemaps are no errors, links to other hosts are not followed, tracking parameters are dropped,
+and a page over DOWNLOAD_MAXSIZE is counted and skipped."""
 
 from __future__ import annotations
 
-import functools
 import http.server
 import threading
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
 
 from tests.conftest import ROOT, SEEDS
 from tests.crawl_util import FAST, article_paths, crawl, paths, run_rows
