@@ -33,7 +33,8 @@ def clean(text: str | None) -> str | None:
     return text or None
 
 
-def find_title(tree, meta: dict, ld_headline: str | None) -> str | None:
+def find_title(tree, meta: dict, ld_headline: str | None, *, trusted: bool = True) -> str | None:
+    """`trusted`: the JSON-LD headline is an article's; a WebPage's name is only a meta title."""
     metas = [t for t in (clean(ld_headline), clean(m.first(meta, ("og:title",))),
                          clean(m.first(meta, ("twitter:title",))), _html_title(tree)) if t]
     site = fold(m.first(meta, ("og:site_name", "application-name")))
@@ -49,7 +50,7 @@ def find_title(tree, meta: dict, ld_headline: str | None) -> str | None:
         key = fold(heading)
         if len(key) > 20 and any(t.endswith(key) for t in folded_metas + stripped):
             return heading
-    if clean(ld_headline):
+    if clean(ld_headline) and trusted:
         return clean(ld_headline)
     if metas:
         return strip_site(metas[0], site)
