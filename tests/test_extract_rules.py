@@ -123,3 +123,11 @@ def test_related_entries_with_excerpts_do_not_make_an_article_a_listing():
     html = page("", "<main><h1>Main story</h1>" + PARAGRAPHS * 2 + "</main>" + related)
     got = page_items(html, "https://x.example/main-story", source="s")
     assert got.kind == "article" and got.items[0].title == "Main story"
+
+
+def test_a_modified_date_alone_is_no_publication_date():
+    html = page('<meta property="article:modified_time" content="2025-07-15T08:00:00+00:00">',
+                "<h1>T</h1>" + PARAGRAPHS)
+    got = extract_article(html, "https://x.example/news/story/")
+    assert got.modified_raw == "2025-07-15T08:00:00+00:00"
+    assert (got.date_raw, got.date_origin) == (None, None)

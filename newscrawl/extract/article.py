@@ -85,8 +85,9 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
     out.authors_raw = _people(ld.authors if ld and ld.authors else m.authors(meta), meta, ld, base)
     out.byline_raw, byline_el = byline(tree, sel.get("byline"))
     out.language = _language(tree, meta, ld)
-    out.date_raw, out.date_origin = _date(tree, meta, ld, sel.get("date"), (base, url), out.language, byline_el)
     out.modified_raw = (ld.modified if ld else None) or m.first(meta, m.MODIFIED) or find_modified(tree)
+    out.date_raw, out.date_origin = _date(tree, meta, ld, sel.get("date"), (base, url), out.language, byline_el,
+                                          out.modified_raw)
     out.description = (ld.description if ld else None) or m.first(meta, m.DESCRIPTIONS)
     out.categories = _categories(tree, meta, ld)
     og_type = (m.first(meta, ("og:type",)) or "").lower()
@@ -117,7 +118,7 @@ def canonical_url(tree, meta, ld, url: str | None) -> str | None:
     return url
 
 
-def _date(tree, meta, ld, selector, urls, language, byline_el) -> tuple[str | None, str | None]:
+def _date(tree, meta, ld, selector, urls, language, byline_el, modified=None) -> tuple[str | None, str | None]:
     """The first publication date that reads as a date: JSON-LD, meta, the page's elements, URL.
 
     A candidate that does not parse (a label, a "5 min read", a broken CMS value) gives way
@@ -135,9 +136,18 @@ def _date(tree, meta, ld, selector, urls, language, byline_el) -> tuple[str | No
     # The canonical URL first; the fetched one may carry the date the canonical lacks.
     in_url = next((d for d in map(date_in_url, urls) if d), None)
     value = markup_date(tree, urls[0])
+    if value and _same_day(value, modified, languages):
+        value = None  # with only a modified date on the page, htmldate offers that one
     if value and not (in_url and value.startswith(in_url)):  # htmldate reads URLs too
         return value, "meta"
     return (in_url, "url") if in_url else (None, None)
+
+
+def _same_day(day: str, raw: str | None, languages) -> bool:
+    if not raw:
+        return False
+    found = parse_published(raw, languages=languages).value
+    return found is not None and found.date().isoformat() == day
 
 
 def _date_candidates(tree, meta, ld, selector, byline_el=None):
