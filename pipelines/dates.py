@@ -231,7 +231,7 @@ _LEADING_LABELS = re.compile(
 _TRAILING_LABELS = re.compile(
     r"(?:\s*[|·•–—,(-]\s*(?:updated|published|posted|edited)\)?)+$", re.IGNORECASE
 )
-_EDGE_JUNK = " |:·•,;–—-"
+_EDGE_JUNK = " |:·•,;–—/-"
 
 _DIGIT = re.compile(r"\d")
 # Without a digit, a string is only worth dateparser's time if it has one of these

@@ -228,6 +228,7 @@ FAST_SHAPES = [
     ("2019年4月4日", {}, utc(2019, 4, 4), "day"),
     ("2020년 3월 4일", {}, utc(2020, 3, 4), "day"),
     ("4. 2. 2022", DMY, utc(2022, 2, 4), "day"),  # spaced dots
+    ("/ martes 17 de marzo de 2020", {}, utc(2020, 3, 17), "day"),
 ]
 
 
