@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-DEFAULT_SITES_FILE = Path(__file__).resolve().parent.parent / "seeds" / "sites.toml"
+# Package data, so an installed package or a scrapyd egg (a zip) finds it too.
+DEFAULT_SITES = resources.files("seeds").joinpath("sites.toml")
 
 
 @dataclass(frozen=True)
@@ -31,13 +33,14 @@ class SiteError(ValueError):
 
 
 def load_sites(path: str | Path | None = None) -> dict[str, Site]:
-    path = Path(path) if path else DEFAULT_SITES_FILE
-    if not path.exists():
-        if path == DEFAULT_SITES_FILE:
+    """The sites of a sites file; without one, those shipped in seeds/sites.toml."""
+    source = Path(path) if path else DEFAULT_SITES
+    if not source.is_file():
+        if not path:
             return {}
         raise SiteError(f"{path}: sites file not found")
     try:
-        table = tomllib.loads(path.read_text(encoding="utf-8")).get("sites", {})
+        table = tomllib.loads(source.read_text(encoding="utf-8")).get("sites", {})
         return {
             key: Site(
                 key=key,
@@ -53,7 +56,7 @@ def load_sites(path: str | Path | None = None) -> dict[str, Site]:
             for key, conf in table.items()
         }
     except (tomllib.TOMLDecodeError, re.error, AttributeError) as exc:
-        raise SiteError(f"{path}: {exc}") from exc
+        raise SiteError(f"{path or 'seeds/sites.toml'}: {exc}") from exc
 
 
 def site_for_url(sites: dict[str, Site], url: str | None) -> Site | None:

@@ -19,7 +19,7 @@ from tests.conftest import ROOT
 from tests.fixtures.newssite import NewsSite
 
 BIN = Path(sys.executable).parent
-PROJECT_FILES = ("scrapy.cfg", "pyproject.toml", "README.md", "newscrawl", "pipelines")
+PROJECT_FILES = ("scrapy.cfg", "pyproject.toml", "README.md", "newscrawl", "pipelines", "seeds")
 STARTUP_SECONDS = 60
 JOB_SECONDS = 180
 
@@ -104,7 +104,7 @@ def test_egg_declares_the_settings_module(tmp_path):
         entry_points = egg.read("EGG-INFO/entry_points.txt").decode()
         names = set(egg.namelist())
     assert "[scrapy]" in entry_points and "settings = newscrawl.settings" in entry_points, entry_points
-    assert {"newscrawl/spiders/news.py", "pipelines/storage/pipeline.py"} <= names
+    assert {"newscrawl/spiders/news.py", "pipelines/storage/pipeline.py", "seeds/sites.toml"} <= names
 
 
 def test_scheduled_crawl_under_scrapyd_stores_the_site(tmp_path):
@@ -122,8 +122,6 @@ def test_scheduled_crawl_under_scrapyd_stores_the_site(tmp_path):
             job = scrapyd.call("schedule.json", "post", data={
                 "project": "newscrawl", "spider": "news", "url": site.url + "/", "site": "peoples-daily",
                 "setting": [f"NEWSCRAWL_DB=sqlite:///{db}",
-                            # seeds/sites.toml is not in the egg: point at it until it is packaged.
-                            f"NEWSCRAWL_SITES_FILE={ROOT / 'seeds' / 'sites.toml'}",
                             "AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_TIMEOUT=5", "NEWSCRAWL_RETRY_BACKOFF=0"],
             })["jobid"]
             deadline = time.monotonic() + JOB_SECONDS

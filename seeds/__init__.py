@@ -1,0 +1,1 @@
+"""Seeds shipped with newscrawl: sites.toml travels in the package (and a scrapyd egg) as data."""
