@@ -20,7 +20,18 @@ from pipelines.dedupe import body_key, fingerprint, teaser_keys
 _DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
 
 
-class CleanPipeline:
+class ArticleStep:
+    """A cleaning step: it works on ArticleItems and lets a crawl's fetch-log records (which
+    travel in the same item stream, to the store) pass untouched."""
+
+    def process_item(self, item):
+        return self.process_article(item) if isinstance(item, ArticleItem) else item
+
+    def process_article(self, item):
+        raise NotImplementedError
+
+
+class CleanPipeline(ArticleStep):
     def __init__(self, stats, sites):
         self.stats = stats
         self.sites = sites
@@ -29,9 +40,7 @@ class CleanPipeline:
     def from_crawler(cls, crawler):
         return cls(crawler.stats, load_sites(crawler.settings.get("NEWSCRAWL_SITES_FILE")))
 
-    def process_item(self, item):
-        if not isinstance(item, ArticleItem):
-            return item  # a crawl's fetch-log record, for the store
+    def process_article(self, item):
         clean_item(item)
         # The site's conventions apply to every source: a page found by URL alone is still its site's.
         site = self.sites.get(item.site) if item.site else site_for_url(self.sites, item.url)
@@ -47,14 +56,12 @@ class CleanPipeline:
         return item
 
 
-class BylinePipeline:
+class BylinePipeline(ArticleStep):
     @classmethod
     def from_crawler(cls, crawler):
         return cls()
 
-    def process_item(self, item):
-        if not isinstance(item, ArticleItem):
-            return item  # a crawl's fetch-log record, for the store
+    def process_article(self, item):
         if item.authors:
             return item  # already normalized (our own export read back)
         # Structured data names the authors one by one; the visible byline is the fallback and
@@ -71,7 +78,7 @@ class BylinePipeline:
         return item
 
 
-class DatePipeline:
+class DatePipeline(ArticleStep):
     """Publication dates only from where a source puts them (date_raw), never from prose."""
 
     def __init__(self, sites):
@@ -81,9 +88,7 @@ class DatePipeline:
     def from_crawler(cls, crawler):
         return cls(load_sites(crawler.settings.get("NEWSCRAWL_SITES_FILE")))
 
-    def process_item(self, item):
-        if not isinstance(item, ArticleItem):
-            return item  # a crawl's fetch-log record, for the store
+    def process_article(self, item):
         site = self.sites.get(item.site)
         if item.date_raw and item.published_at is None:
             published = self._parse(item.date_raw, site, item)
@@ -106,16 +111,14 @@ class DatePipeline:
         )
 
 
-class DedupePipeline:
+class DedupePipeline(ArticleStep):
     """Keys that let the store find a teaser's body (or a body's teaser) among stored articles."""
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls()
 
-    def process_item(self, item):
-        if not isinstance(item, ArticleItem):
-            return item  # a crawl's fetch-log record, for the store
+    def process_article(self, item):
         item.dedupe_keys = [body_key(item.text)] if item.kind == "full" else teaser_keys(item.text)
         item.fingerprint = fingerprint(item.text)
         return item
