@@ -17,7 +17,7 @@ from pipelines.clean import clean_item, is_placeholder
 from pipelines.dates import parse_published
 from pipelines.dedupe import body_key, fingerprint, teaser_keys
 
-_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
+_DOTTED_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")
 
 
 class ArticleStep:
@@ -101,13 +101,15 @@ class DatePipeline(ArticleStep):
 
     @staticmethod
     def _parse(raw: str, site, item):
+        language = (site.language if site else None) or item.language
         day_first = site.day_first if site and site.day_first is not None else None
         if day_first is None:
-            # Unknown site: dotted numeric dates are day-first wherever they are used.
-            day_first = bool(_DOTTED_DATE.match(raw))
+            # Unknown site: dotted numeric dates are day-first wherever they are used, and so are
+            # slashed ones outside English (month-first is a US habit).
+            day_first = bool(_DOTTED_DATE.search(raw)) or bool(language and not language.startswith("en"))
         return parse_published(
             raw, day_first=day_first, tz=site.tz if site else None, now=item.fetched_at,
-            origin=item.published_origin or "lead", languages=(site.language,) if site and site.language else None,
+            origin=item.published_origin or "lead", languages=(language,) if language else None,
         )
 
 

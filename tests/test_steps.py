@@ -49,3 +49,15 @@ def test_clean_keeps_one_form_of_the_url():
     item = run(CleanPipeline, item=ArticleItem(kind="full", text="Body.",
                                                url="HTTPS://Example.org/a/?utm_source=x#top"))
     assert item.url == "https://example.org/a/" and item.site is None
+
+
+def test_unknown_site_dates_follow_the_page_language():
+    def published(raw, language=None):
+        item = ArticleItem(kind="full", text="Body.", url="https://unknown.example/a", date_raw=raw, language=language)
+        return run(CleanPipeline, DatePipeline, item=item).published_at.date().isoformat()
+
+    assert published("4. 2. 2022") == "2022-02-04"  # dotted: day first anywhere
+    assert published("Veröffentlicht am 04.02.2022") == "2022-02-04"
+    assert published("05/04/2025", language="de") == "2025-04-05"
+    assert published("05/04/2025", language="en") == "2025-05-04"
+    assert published("3. März 2024", language="de") == "2024-03-03"
