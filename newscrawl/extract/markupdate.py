@@ -9,6 +9,7 @@ its cost (a few milliseconds).
 from __future__ import annotations
 
 import logging
+import warnings
 
 from htmldate import find_date
 
@@ -17,7 +18,10 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 def markup_date(tree, url: str | None) -> str | None:
     try:
-        return find_date(tree, url=url, extensive_search=False, original_date=True,
-                         outputformat="%Y-%m-%d")
+        with warnings.catch_warnings():
+            # dateutil warns on zone names like "EST"; only the day is kept, so they do not matter.
+            warnings.simplefilter("ignore")
+            return find_date(tree, url=url, extensive_search=False, original_date=True,
+                             outputformat="%Y-%m-%d")
     except (ValueError, TypeError):
         return None
