@@ -10,9 +10,9 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Query parameters that say who sent the reader, never which page it is.
-_TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "mtm_")
-_TRACKING = frozenset({"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "ocid", "cmpid",
-                       "ref_src", "s_cid", "_ga", "wt.mc_id", "at_medium", "at_campaign"})
+_TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "at_")
+_TRACKING = frozenset({"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "ocid", "cmpid", "ito",
+                       "ref_src", "s_cid", "_ga", "wt.mc_id", "mc_cid", "mc_eid"})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 

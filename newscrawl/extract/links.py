@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from newscrawl.extract.dom import parse_html
 from newscrawl.extract.urls import absolute, date_in_url
+from pipelines.urls import canonical_url
 
 FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
               "text/xml"}
-# Query parameters that only track where a click came from: the same page without them.
-_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|ocid|cmpid|ito|at_\w+)$", re.I)
 _SKIP_EXT = re.compile(r"\.(jpe?g|png|gif|webp|svg|ico|pdf|zip|gz|mp[34]|m4a|mov|avi|css|js|json|xml|rss|txt)$", re.I)
 _SKIP_PATH = re.compile(r"/(wp-admin|wp-login\.php|wp-json|xmlrpc\.php|comments?|feed|trackback|cart|login|"
                         r"signin|subscribe|share|print|search)(/|$)", re.I)
@@ -30,18 +29,8 @@ _PAGE_QUERY = re.compile(r"^(page|paged|p|pg)$", re.I)
 
 
 def normalize_url(url: str) -> str:
-    """The URL as the crawl keys it: no fragment, no tracking parameters, lower-case host, no
-    default port. Paths keep their case and trailing slash (servers differ on both)."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower()
-    port = parts.port if parts.port and (parts.scheme, parts.port) not in (("http", 80), ("https", 443)) else None
-    netloc = f"{host}:{port}" if port else host
-    if parts.username:
-        netloc = f"{parts.username}@{netloc}"
-    query = parts.query
-    if query:
-        query = urlencode([(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if not _TRACKING.match(k)])
-    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", query, ""))
+    """The URL as the crawl keys it: the one form the pipelines store (pipelines.urls)."""
+    return canonical_url(url) or url
 
 
 def host_of(url: str) -> str:
