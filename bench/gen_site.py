@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +24,7 @@ sys.path.insert(0, str(HERE.parent))  # for tests.fixtures.newssite
 import gen_dumps  # noqa: E402
 
 from tests.fixtures.newssite import NewsSite  # noqa: E402
+from tests.fixtures.newssite.__main__ import serve_until_interrupted  # noqa: E402
 
 
 def generated_articles(n: int, seed: int = 1) -> Iterator[dict]:
@@ -68,13 +68,8 @@ def main(argv=None) -> int:
             for a in site_articles(args.articles, args.seed):
                 out.write(json.dumps(a, ensure_ascii=False) + "\n")
         return 0
-    with generated_site(args.articles, args.seed, per_page=args.per_page, port=args.port) as site:
-        print(f"{site.url}  ({len(site.articles):,} articles)", flush=True)
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            pass
+    site = generated_site(args.articles, args.seed, per_page=args.per_page, port=args.port)
+    serve_until_interrupted(site, f"{site.url}  ({len(site.articles):,} articles)")
     return 0
 
 
