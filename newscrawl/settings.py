@@ -23,6 +23,8 @@ NEWSCRAWL_BATCH_SIZE = 500
 # (False: write in the crawl's own thread, blocking it; only to measure the difference.)
 NEWSCRAWL_WRITE_THREAD = True
 NEWSCRAWL_WRITE_QUEUE = 4
+# A batch is written when full or when this many seconds passed since the last write.
+NEWSCRAWL_FLUSH_SECONDS = 30.0
 # Seconds added to every batch write: a slow database, for tests and benchmarks only.
 NEWSCRAWL_WRITE_DELAY = 0.0
 # Per-site conventions; None means seeds/sites.toml of this project.

@@ -37,7 +37,8 @@ class StoreError(RuntimeError):
 
 class StorePipeline:
     def __init__(self, db_url: str, batch_size: int, stats, run_kind: str, run_args: dict, *,
-                 threaded: bool = False, write_queue: int = 4, write_delay: float = 0.0, crawler=None):
+                 threaded: bool = False, write_queue: int = 4, write_delay: float = 0.0,
+                 flush_seconds: float = 30.0, crawler=None):
         # crawler: set when Scrapy's engine runs us (the run is finished from its spider_closed
         # signal, which knows the reason); None under newscrawl.ingest.
         self.db_url = db_url
@@ -48,6 +49,10 @@ class StorePipeline:
         self.threaded = threaded
         self.write_queue = max(1, write_queue)
         self.write_delay = write_delay
+        # A polite crawl may take many minutes to fill a batch: write at least this often, so a
+        # killed crawl loses little and the database shows progress.
+        self.flush_seconds = flush_seconds
+        self.last_flush = time.monotonic()
         self.crawler = crawler
         self.batch: list = []
         self.store: Store | None = None
@@ -68,6 +73,7 @@ class StorePipeline:
                    threaded=signals is not None and s.getbool("NEWSCRAWL_WRITE_THREAD", True),
                    write_queue=s.getint("NEWSCRAWL_WRITE_QUEUE", 4),
                    write_delay=s.getfloat("NEWSCRAWL_WRITE_DELAY", 0.0),
+                   flush_seconds=s.getfloat("NEWSCRAWL_FLUSH_SECONDS", 30.0),
                    crawler=crawler if signals is not None else None)
         if signals is not None:
             from scrapy import signals as scrapy_signals
@@ -89,7 +95,7 @@ class StorePipeline:
         if self.failure is not None:
             raise StoreError(f"the database failed earlier: {self.failure}")
         self.batch.append(item)
-        if len(self.batch) >= self.batch_size:
+        if len(self.batch) >= self.batch_size or time.monotonic() - self.last_flush >= self.flush_seconds:
             self.flush()
         if self.executor is not None:
             self._collect()
@@ -98,6 +104,7 @@ class StorePipeline:
         return item
 
     def flush(self) -> None:
+        self.last_flush = time.monotonic()
         if not self.batch:
             return
         batch, self.batch = self.batch, []

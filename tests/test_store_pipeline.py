@@ -1,0 +1,38 @@
+"""StorePipeline writes a batch when it is full or when it has waited long enough."""
+
+from types import SimpleNamespace
+
+from scrapy.statscollectors import MemoryStatsCollector
+
+from newscrawl.ingest import build_pipelines, project_settings
+from newscrawl.items import ArticleItem
+from tests.helpers import exported
+
+
+def pipes_for(db_url, **settings):
+    s = project_settings(NEWSCRAWL_DB=db_url, **settings)
+    pipes = build_pipelines(s, MemoryStatsCollector(SimpleNamespace(settings=s)))
+    pipes[-1].open_spider()
+    return pipes
+
+
+def feed(pipes, n):
+    item = ArticleItem(kind="full", text=f"Story number {n} " + "with enough words to be a body. " * 5)
+    for pipe in pipes:
+        item = pipe.process_item(item)
+
+
+def test_a_slow_trickle_is_written_without_waiting_for_a_full_batch(db_url):
+    pipes = pipes_for(db_url, NEWSCRAWL_BATCH_SIZE=1000, NEWSCRAWL_FLUSH_SECONDS=0)
+    feed(pipes, 1)
+    feed(pipes, 2)
+    assert len(exported(db_url)) == 2  # stored before the run ends
+    pipes[-1].close_spider()
+
+
+def test_items_wait_for_a_full_batch_within_the_flush_interval(db_url):
+    pipes = pipes_for(db_url, NEWSCRAWL_BATCH_SIZE=1000, NEWSCRAWL_FLUSH_SECONDS=3600)
+    feed(pipes, 1)
+    assert exported(db_url) == []
+    pipes[-1].close_spider()
+    assert len(exported(db_url)) == 1
