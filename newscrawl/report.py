@@ -43,6 +43,10 @@ def run_counts(stats: dict) -> dict[str, int]:
     }
 
 
+def _by_reason(stats: dict, prefix: str) -> dict[str, int]:
+    return {k.removeprefix(prefix): v for k, v in sorted(stats.items()) if k.startswith(prefix) and v}
+
+
 def import_summary(result, db: str) -> str:
     s = result.stats
     c = run_counts(s)
@@ -52,6 +56,9 @@ def import_summary(result, db: str) -> str:
         f"  articles: {c['new']} new, {c['updated']} updated, {c['unchanged']} unchanged",
         f"  teasers merged with their full article: {c['merged']}; dropped (placeholder or empty): {c['dropped']}",
     ]
+    for group in ("skipped", "warnings"):
+        if counts := _by_reason(s, f"newscrawl/{group}/"):
+            lines.append(f"  {group}: {sum(counts.values())} ({', '.join(f'{k} {v}' for k, v in counts.items())})")
     if result.errors:
         lines.append(f"  errors: {len(result.errors)} (listed above)")
     lines += ["", database_summary(db)]

@@ -39,6 +39,7 @@ def test_folder_of_mixed_files_imports_the_good_ones(tmp_path, sqlite_url):
     assert f"{missing}: no such file or folder" in done.stderr
     assert "binary.dat: binary input is not a format newscrawl reads" in done.stderr
     assert "page.html: not an article or listing page" in done.stderr  # skipped with its reason, not an error
+    assert "  skipped: 2 (not_article 1, unreadable_file 1)" in done.stdout  # and counted in the summary
     assert "good.txt" not in done.stderr and "legacy.txt" not in done.stderr and "empty.txt" not in done.stderr
 
     records = [json.loads(line) for line in newscrawl("export", "--db", sqlite_url).stdout.splitlines()]
