@@ -97,11 +97,13 @@ class RobotsGate:
                 rules = _Everything(allow=True)
             else:
                 logger.warning("robots.txt of %s answered %d: nothing on that host is fetched", netloc, status)
+                self.stats.inc_value("newscrawl/errors/robots")
                 rules = _Everything(allow=False)
         except Exception as exc:  # timeouts, resets, DNS: unreachable
             self.stats.inc_value(f"robotstxt/exception_count/{type(exc).__name__}")
             logger.warning("robots.txt of %s could not be fetched (%s): nothing on that host is fetched",
                            netloc, exc)
+            self.stats.inc_value("newscrawl/errors/robots")  # a whole host lost: the run's log shows it
             rules = _Everything(allow=False)
         self.stats.inc_value("robotstxt/request_count")
         self.rules[netloc] = rules

@@ -31,6 +31,7 @@ def test_no_request_to_a_disallowed_url_when_many_start_at_once(tmp_path, robots
         assert set(paths(log)) == {"/robots.txt"}
         stats = run_rows(db)[-1]["stats"]
         assert stats["robotstxt/forbidden"] >= MANY
+        assert stats["newscrawl/errors/robots"] == 1  # one host lost, counted once in the run's errors
 
 
 def test_the_home_page_and_its_links_respect_robots(tmp_path):
