@@ -295,30 +295,14 @@ class NewsSpider(scrapy.Spider):
                 yield request
 
     def parse_feed(self, response):
-        if response.status == NOT_MODIFIED:
-            yield from self._not_modified(response)
-            return
-        try:
-            entries = parse_feed(response.body, response.url)
-        except FeedError as exc:
-            if not response.meta.get("probe"):  # a guessed path that is no feed is no error
-                self._error("parse", response.url, str(exc))
-                yield self.record(response, "feed", error="parse")
-            return
-        self.crawler.stats.inc_value("newscrawl/pages/feed")
-        yield from self.entries(response, entries, "feed")
+        entries = yield from self._read(response, "feed", lambda r: parse_feed(r.body, r.url))
+        if entries is not None:
+            yield from self.entries(response, entries, "feed")
 
     def parse_wp(self, response):
-        if response.status == NOT_MODIFIED:
-            yield from self._not_modified(response)
+        entries = yield from self._read(response, "wpjson", lambda r: parse_wp_posts(r.body))
+        if entries is None:
             return
-        try:
-            entries = parse_wp_posts(response.body)
-        except FeedError as exc:
-            self._error("parse", response.url, str(exc))
-            yield self.record(response, "wpjson", error="parse")
-            return
-        self.crawler.stats.inc_value("newscrawl/pages/wpjson")
         page, api = response.meta["page"], response.meta["api"]
         total = _int(response.headers.get("X-WP-TotalPages"), 1)
         next_url = normalize_url(wp_posts_url(api, page + 1)) if page < total else None
@@ -349,17 +333,9 @@ class NewsSpider(scrapy.Spider):
         yield self.record(response, kind, next_url=next_url, discovered=urls)
 
     def parse_sitemap(self, response):
-        if response.status == NOT_MODIFIED:
-            yield from self._not_modified(response)
+        sitemap = yield from self._read(response, "sitemap", lambda r: parse_sitemap(r.body, r.url))
+        if sitemap is None:
             return
-        try:
-            sitemap = parse_sitemap(response.body, response.url)
-        except FeedError as exc:
-            if not response.meta.get("probe"):
-                self._error("parse", response.url, str(exc))
-                yield self.record(response, "sitemap", error="parse")
-            return
-        self.crawler.stats.inc_value("newscrawl/pages/sitemap")
         hops = response.meta["hops"]
         if sitemap.kind == "index":
             for entry in sitemap.urls:
@@ -385,6 +361,22 @@ class NewsSpider(scrapy.Spider):
         for sm in sitemaps or guessed_sitemaps(url):
             if on_hosts(sm, self.hosts) and (req := self.request(normalize_url(sm), "sitemap", hops=1, probe=probe)):
                 self.crawler.engine.crawl(req)
+
+    def _read(self, response, kind: str, parse):
+        """The parsed feed, sitemap or API page; None, after yielding what it leads to, for a 304
+        or a body that does not parse (used as `parsed = yield from self._read(...)`)."""
+        if response.status == NOT_MODIFIED:
+            yield from self._not_modified(response)
+            return None
+        try:
+            parsed = parse(response)
+        except FeedError as exc:
+            if not response.meta.get("probe"):  # a guessed path that is no feed is no error
+                self._error("parse", response.url, str(exc))
+                yield self.record(response, kind, error="parse")
+            return None
+        self.crawler.stats.inc_value(f"newscrawl/pages/{kind}")
+        return parsed
 
     def _not_modified(self, response):
         self.crawler.stats.inc_value("newscrawl/pages/not_modified")
