@@ -28,6 +28,7 @@ from twisted.internet import task
 logger = logging.getLogger(__name__)
 
 SCHEDULER = "newscrawl.distributed.RedisScheduler"
+POLL_SECONDS = 0.5  # how often an idle worker looks at the queue
 
 # Atomic, so two workers starting together cannot both start a run (or one empty the other's queue).
 # KEYS: workers, queue, dupefilter; ARGV: worker id, ttl. Returns 1 when this worker starts a new run.
@@ -81,7 +82,9 @@ class RedisScheduler(Scheduler):
         scheduler.ttl = max(1, settings.getint("NEWSCRAWL_REDIS_WORKER_TTL", 30))
         scheduler.worker = f"{uuid.uuid4().hex[:12]}"
         scheduler.idle_since = None
-        scheduler.beat = None
+        scheduler.beat = scheduler.poll = None
+        scheduler.stopping = False
+        scheduler.woken = []  # requests an idle worker took from the queue and handed to the engine
         crawler.signals.connect(scheduler.on_idle, signal=signals.spider_idle)
         return scheduler
 
@@ -100,6 +103,8 @@ class RedisScheduler(Scheduler):
         self._beat_script = self.server.register_script(_BEAT)
         self.beat = task.LoopingCall(self._beat)
         self.beat.start(self.ttl / 3, now=False)
+        self.poll = task.LoopingCall(self._poll)
+        self.poll.start(POLL_SECONDS, now=False)
         return super().open(spider)
 
     def _beat(self) -> None:
@@ -108,15 +113,33 @@ class RedisScheduler(Scheduler):
         except Exception as exc:  # a Redis hiccup must not kill the loop; the next beat may succeed
             logger.warning("redis heartbeat failed: %s", exc)
 
+    def _poll(self) -> None:
+        """An idle worker looks at the queue often, not only on the engine's heartbeat (5 s):
+        a request found is handed to the engine with engine.crawl, which wakes it; enqueue_request
+        then keeps that request here instead of pushing it back."""
+        if self.idle_since is None or self.woken or self.stopping:
+            return
+        try:
+            request = self.queue.pop(0)
+        except Exception as exc:
+            logger.warning("redis queue poll failed: %s", exc)
+            return
+        if request is not None:
+            self.woken.append(request)
+            self.crawler.engine.crawl(request)
+
     def close(self, reason):
-        if self.beat is not None and self.beat.running:
-            self.beat.stop()
+        for loop in (self.beat, self.poll):
+            if loop is not None and loop.running:
+                loop.stop()
         keys = [self.workers_key, self.queue_key, self.dupefilter_key]
         self.server.register_script(_LEAVE)(keys=keys, args=[self.worker, self.ttl])
         return super().close(reason)
 
     # scrapy-redis's own enqueue/next pass spider= to the stats, which Scrapy 2.19 deprecates.
     def enqueue_request(self, request):
+        if any(request is r for r in self.woken):
+            return True  # taken from the queue by _poll: already counted and filtered
         if not request.dont_filter and self.df.request_seen(request):
             self.df.log(request, self.spider)
             return False
@@ -125,11 +148,14 @@ class RedisScheduler(Scheduler):
         return True
 
     def next_request(self):
-        request = self.queue.pop(0)
+        request = self.woken.pop(0) if self.woken else self.queue.pop(0)
         if request is not None:
             self.stats.inc_value("scheduler/dequeued/redis")
             self.idle_since = None
         return request
+
+    def has_pending_requests(self):
+        return bool(self.woken) or super().has_pending_requests()
 
     def on_idle(self, spider):
         """Wait a while on an empty queue (another worker may still add to it), then stop."""
@@ -138,3 +164,4 @@ class RedisScheduler(Scheduler):
             self.idle_since = now
         if now - self.idle_since < self.idle_seconds:
             raise DontCloseSpider
+        self.stopping = True  # no more polling: a request handed to a closing engine would be lost

@@ -47,8 +47,7 @@ def redis_url():
 def worker_cmd(site, db: str, redis_url, name: str):
     url, key, _ = redis_url
     # Two requests at a time per worker (a worker takes from the queue what it can start soon) and
-    # a short delay, so the crawl lasts long enough for the second worker to take its share. Idle
-    # workers look at the queue on Scrapy's 5 s engine heartbeat.
+    # a short delay, so the crawl lasts long enough for the second worker to take its share.
     return crawl_cmd(site.url, db, NEWSCRAWL_REDIS_URL=url, NEWSCRAWL_REDIS_KEY=key, NEWSCRAWL_REDIS_IDLE="4",
                      NEWSCRAWL_REDIS_WORKER_TTL="3", DOWNLOAD_DELAY="0.1", CONCURRENT_REQUESTS="2",
                      USER_AGENT=f"newscrawl-test/{name}")
