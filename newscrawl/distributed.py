@@ -8,7 +8,8 @@ module settles, is where one crawl ends and the next begins:
   queue and the duplicate filter), so the next run is not filtered by the last one's fingerprints.
   Workers are alive while they refresh their entry in a sorted set; a killed worker's entry goes
   stale after NEWSCRAWL_REDIS_WORKER_TTL seconds;
-- the end: a worker whose queue stays empty for NEWSCRAWL_REDIS_IDLE seconds stops.
+- the end: a worker whose queue stays empty for NEWSCRAWL_REDIS_IDLE seconds stops; while idle
+  it looks at the queue every POLL_SECONDS, so work another worker adds is taken up at once.
 Requests a killed worker had popped are lost from the queue (scrapy-redis does not acknowledge);
 the fetch log's frontier (pipelines/storage/pages.py) has them, and the next run fetches them.
 """
@@ -80,7 +81,7 @@ class RedisScheduler(Scheduler):
         scheduler.crawler = crawler
         scheduler.idle_seconds = settings.getfloat("NEWSCRAWL_REDIS_IDLE", 10.0)
         scheduler.ttl = max(1, settings.getint("NEWSCRAWL_REDIS_WORKER_TTL", 30))
-        scheduler.worker = f"{uuid.uuid4().hex[:12]}"
+        scheduler.worker = uuid.uuid4().hex[:12]
         scheduler.idle_since = None
         scheduler.beat = scheduler.poll = None
         scheduler.stopping = False
