@@ -65,6 +65,14 @@ DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 CONCURRENT_ITEMS = 8
 # A runaway guard (calendar and pagination traps); NEWSCRAWL_LINK_HOPS is the working limit.
 DEPTH_LIMIT = 2000
+# Several crawl processes (on several machines) share one queue in Redis: set to redis://host:6379/0.
+# See newscrawl/distributed.py: keys per crawled hosts under NEWSCRAWL_REDIS_KEY; a worker stops
+# after NEWSCRAWL_REDIS_IDLE seconds on an empty queue; a worker not heard of for
+# NEWSCRAWL_REDIS_WORKER_TTL seconds counts as gone.
+NEWSCRAWL_REDIS_URL = os.environ.get("NEWSCRAWL_REDIS_URL")
+NEWSCRAWL_REDIS_KEY = os.environ.get("NEWSCRAWL_REDIS_KEY", "newscrawl")
+NEWSCRAWL_REDIS_IDLE = 10.0
+NEWSCRAWL_REDIS_WORKER_TTL = 30
 # Incremental runs come from the database's fetch log (pipelines/storage/pages.py), not JOBDIR.
 TELNETCONSOLE_ENABLED = False
 

@@ -89,6 +89,11 @@ class NewsSpider(scrapy.Spider):
         priority = settings.getpriority("NEWSCRAWL_CONTACT") or 0
         if contact and priority > (settings.getpriority("USER_AGENT") or 0):
             settings.set("USER_AGENT", f"{settings.get('NEWSCRAWL_AGENT', 'newscrawl')} (+{contact})", priority=priority)
+        # The shared queue of a distributed crawl: scrapy-redis's scheduler and duplicate filter.
+        if redis_url := settings.get("NEWSCRAWL_REDIS_URL"):
+            from newscrawl.distributed import redis_settings
+
+            settings.setdict(redis_settings(redis_url), priority="spider")
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
