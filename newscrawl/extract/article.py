@@ -96,7 +96,7 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
 
 
 def add_body(out: Extracted, tree, url: str | None, selectors: dict, fallback: str | None = None) -> None:
-    """The body (the costly part, so page_items decides listing vs article before it)."""
+    """The body, and whether its size makes the page an article."""
     text = _without_headline(extract_body(tree, url, selectors.get("body")), out.title)
     if fallback and text and not selectors.get("body"):
         text = keep_structured(text, fallback)

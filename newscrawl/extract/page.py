@@ -29,25 +29,23 @@ def page_items(html: str, url: str | None, *, source: str, site: str | None = No
     if tree is None:
         return Page("other", url, reason="empty page")
     sel = selectors or {}
-    # Teasers and metadata first: the body, the costly part, only where it is needed.
     teasers = teasers_from_tree(tree, url, selectors=sel)
     found, structured_body = read_metadata(tree, url, selectors=sel)
     lang = language or found.language
-    if not found.is_article and _has_listing_entries(teasers, found.url or url):
-        # The body decides: on a listing it is the entries' excerpts again; on an article page
-        # with a related-stories box it is mostly text of its own.
-        add_body(found, tree, found.url or url, sel, structured_body)
-        if not _own_text(found.text, teasers):
-            items = [
-                ArticleItem(kind="teaser", text=t.text, url=t.url, title=t.title, byline_raw=t.byline_raw,
-                            date_raw=t.date_raw, published_origin="time" if t.date_raw else None,
-                            categories=t.categories, site=site, language=lang, source=source,
-                            fetched_at=fetched_at)
-                for t in teasers
-            ]
-            return Page("listing", found.url, items)
-    else:
-        add_body(found, tree, found.url or url, sel, structured_body)
+    # Asked before the body is read: reading it may mark the page an article by its size alone.
+    entries = not found.is_article and _has_listing_entries(teasers)
+    add_body(found, tree, found.url or url, sel, structured_body)
+    # Entries with excerpts and a body that is mostly those excerpts again make a listing; an
+    # article page with a related-stories box has a body of its own.
+    if entries and not _own_text(found.text, teasers):
+        items = [
+            ArticleItem(kind="teaser", text=t.text, url=t.url, title=t.title, byline_raw=t.byline_raw,
+                        date_raw=t.date_raw, published_origin="time" if t.date_raw else None,
+                        categories=t.categories, site=site, language=lang, source=source,
+                        fetched_at=fetched_at)
+            for t in teasers
+        ]
+        return Page("listing", found.url, items)
     if not found.is_article:
         return Page("other", found.url, reason="neither an article body nor listing entries")
     item = ArticleItem(
@@ -60,7 +58,7 @@ def page_items(html: str, url: str | None, *, source: str, site: str | None = No
     return Page("article", found.url, [item])
 
 
-def _has_listing_entries(teasers, own_url: str | None) -> bool:
+def _has_listing_entries(teasers) -> bool:
     """Entries with excerpts make a listing; headlines alone are a related-stories box."""
     return sum(1 for t in teasers if t.text) >= MIN_LISTING_ENTRIES
 
