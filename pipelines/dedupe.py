@@ -186,7 +186,7 @@ def _is_newer_fetch(article: dict, item) -> bool:
         return False
     if page_key(item.url) != page_key(article["url"]):
         return False
-    stored = article.get("modified_at")
+    stored = article["modified_at"]
     return item.modified_at is None or stored is None or item.modified_at > stored
 
 
