@@ -36,7 +36,6 @@ FORMATS = ("text", "html", "warc", "jsonl")
 _EXTENSIONS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
                ".shtml": "html", ".warc": "warc", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jl": "jsonl",
                ".json": "jsonl"}
-_COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz")
 # What a browser's "save page, complete" puts beside a page, and tables (a manifest): never a
 # dump, even when it is text.
 ASSET_EXTENSIONS = {".css", ".js", ".mjs", ".map", ".svg", ".xml", ".ico", ".png", ".jpg", ".jpeg", ".gif",
@@ -154,7 +153,7 @@ def detect_format(name: str, head: bytes) -> str:
 def extension(name: str) -> str:
     """".html" for "page.html.gz": the extension under any compression suffix."""
     base = name.lower()
-    for suffix in _COMPRESSED_SUFFIXES:
+    for suffix in compression.SUFFIXES:
         base = base.removesuffix(suffix)
     return os.path.splitext(base)[1]
 

@@ -10,6 +10,7 @@ import zlib
 from typing import BinaryIO
 
 MAGIC = {b"\x1f\x8b": "gzip", b"BZh": "bzip2", b"\xfd7zXZ\x00": "xz"}
+SUFFIXES = (".gz", ".bz2", ".xz")  # names of compressed files: "page.html.gz" is a page
 # What a damaged or cut compressed stream raises while it is read.
 ERRORS = (EOFError, zlib.error, lzma.LZMAError, gzip.BadGzipFile)
 

@@ -16,10 +16,10 @@ from urllib.parse import quote, urljoin
 from newscrawl.extract.charset import decode_html
 from newscrawl.items import ArticleItem
 from newscrawl.readers.base import Input, Notice, Options, site_args, too_large
+from newscrawl.readers.compression import SUFFIXES
 
 # <!-- saved from url=(0043)https://example.com/... --> (Internet Explorer, Chrome's "Save as").
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.IGNORECASE)
-_COMPRESSED = (".gz", ".bz2", ".xz")
 
 
 def read_html(inp: Input, stream, head: bytes, opts: Options) -> Iterator[ArticleItem | Notice]:
@@ -65,7 +65,7 @@ def file_url(inp: Input, opts: Options) -> str | None:
     if inp.rel is None:  # standard input: the base URL is the page's address
         return opts.base_url
     rel = inp.rel.replace("\\", "/")
-    for suffix in _COMPRESSED:
+    for suffix in SUFFIXES:
         rel = rel.removesuffix(suffix)
     base = opts.base_url if opts.base_url.endswith("/") else opts.base_url + "/"
     return urljoin(base, quote(rel, safe="/%"))
