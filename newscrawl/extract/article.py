@@ -213,7 +213,7 @@ def _without_headline(text: str, title: str | None) -> str:
     """The body starts after the headline; extractors often keep the <h1> as first paragraph."""
     if title and text:
         first, _, rest = text.partition("\n\n")
-        if " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+        if fold(first) == fold(title):
             return rest
     return text
 

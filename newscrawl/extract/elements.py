@@ -87,10 +87,6 @@ def _is_nested_teaser(article) -> bool:
     return False
 
 
-def find_byline(root, selector: str | None = None) -> str | None:
-    return byline(root, selector)[0]
-
-
 def byline(root, selector: str | None = None):
     """(byline text, its element): the page's visible author line."""
     if selector:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newscrawl.extract.dom import classes, parse_html, select, text_of
+from newscrawl.extract.dom import classes, parse_html, select, select_text, text_of
 from newscrawl.extract.urls import absolute
 
 # Entry containers: <article>, and the class names WordPress-like themes give their posts.
@@ -63,7 +63,7 @@ def _teaser(entry, base: str | None) -> Teaser | None:
         return None
     return Teaser(
         url=href, title=title, text=text,
-        byline_raw=_first_text(entry, _BYLINE_CSS), date_raw=_date(entry),
+        byline_raw=select_text(entry, _BYLINE_CSS), date_raw=_date(entry),
         categories=list(dict.fromkeys(t for t in (text_of(a) for a in select(entry, _CATEGORY_CSS)) if t)),
     )
 
@@ -82,10 +82,8 @@ def _title_link(entry):
 
 
 def _excerpt(entry, link) -> str:
-    for el in select(entry, _EXCERPT_CSS):
-        text = text_of(el)
-        if text:
-            return text
+    if text := select_text(entry, _EXCERPT_CSS):
+        return text
     # No marked excerpt: the entry's paragraphs outside headline and meta lines.
     parts = []
     for p in entry.iter("p"):
@@ -95,14 +93,6 @@ def _excerpt(entry, link) -> str:
         if text:
             parts.append(text)
     return "\n\n".join(parts)
-
-
-def _first_text(entry, css: str) -> str | None:
-    for el in select(entry, css):
-        text = text_of(el)
-        if text:
-            return text
-    return None
 
 
 def _date(entry) -> str | None:

@@ -13,11 +13,11 @@ from __future__ import annotations
 import logging
 import zlib
 from collections.abc import Iterator
-from datetime import datetime
 
 from warcio.archiveiterator import ArchiveIterator
 
 from newscrawl.extract.charset import decode_html, header_charset
+from newscrawl.extract.feeds import parse_stamp
 from newscrawl.items import ArticleItem
 from newscrawl.readers import compression, sniff
 from newscrawl.readers.base import Input, Notice, Options, Problem, too_large
@@ -125,14 +125,7 @@ def _page(record, source: str, opts: Options):
     if not mime and sniff(body[:4096]) != "html":
         return Notice(where, "payload without a Content-Type that is not HTML", "skipped/non_html", logging.INFO)
     html, problem = decode_html(body, header_charset(content_type))
-    return html, url, _warc_date(record.rec_headers.get_header("WARC-Date")), problem
-
-
-def _warc_date(value: str | None) -> datetime | None:
-    try:
-        return datetime.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+    return html, url, parse_stamp(record.rec_headers.get_header("WARC-Date")), problem
 
 
 def next_record_start(stream, start: int, gzipped: bool) -> int | None:
