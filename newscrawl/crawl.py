@@ -9,7 +9,7 @@ from scrapy.settings import Settings
 
 from newscrawl.sites import SiteError, load_sites
 from pipelines.storage.engine import create_schema, open_engine
-from pipelines.storage.pipeline import RUN_STATUS
+from pipelines.storage.pipeline import run_status
 
 
 @dataclass
@@ -20,7 +20,7 @@ class CrawlResult:
 
     @property
     def status(self) -> str:
-        return RUN_STATUS.get(self.reason, "stopped" if self.reason.startswith("closespider") else "failed")
+        return run_status(self.reason)
 
 
 def crawl_settings(*, db: str | None = None, max_pages: int | None = None, overrides: dict | None = None,
@@ -35,12 +35,11 @@ def crawl_settings(*, db: str | None = None, max_pages: int | None = None, overr
     return settings
 
 
-def split_targets(targets: list[str], sites_file: str | None = None) -> tuple[list[str], list[str]]:
+def split_targets(targets: list[str], sites: dict) -> tuple[list[str], list[str]]:
     """(URLs, site keys) of the crawl's targets; SiteError for a word that is neither."""
     urls = [t for t in targets if "://" in t]
     keys = [t for t in targets if "://" not in t]
     if keys:
-        sites = load_sites(sites_file)
         unknown = [k for k in keys if k not in sites]
         if unknown:
             raise SiteError(f"{', '.join(unknown)}: neither a URL (http://...) nor a site of sites.toml "
@@ -59,8 +58,9 @@ def run_crawl(targets: list[str], *, db: str | None = None, site: str | None = N
     settings = crawl_settings(db=db, max_pages=max_pages, overrides=overrides, log_level=log_level,
                               run_args={"targets": targets, "site": site, "max_pages": max_pages,
                                         "settings": overrides or {}})
-    urls, keys = split_targets(targets, settings.get("NEWSCRAWL_SITES_FILE"))
-    if site is not None and site not in load_sites(settings.get("NEWSCRAWL_SITES_FILE")):
+    sites = load_sites(settings.get("NEWSCRAWL_SITES_FILE"))
+    urls, keys = split_targets(targets, sites)
+    if site is not None and site not in sites:
         raise SiteError(f"unknown site {site!r}")
     _check_database(settings.get("NEWSCRAWL_DB"))
     from newscrawl.spiders.news import NewsSpider
@@ -68,9 +68,9 @@ def run_crawl(targets: list[str], *, db: str | None = None, site: str | None = N
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(NewsSpider)
     args = {"url": ",".join(urls)} if urls else {}
-    sites = [site] if urls and site else keys
-    if sites:
-        args["site"] = ",".join(sites)
+    chosen = [site] if urls and site else keys
+    if chosen:
+        args["site"] = ",".join(chosen)
     process.crawl(crawler, **args)
     process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}
@@ -89,20 +89,20 @@ def _check_database(db: str) -> None:
 
 def summary(result: CrawlResult, db: str) -> str:
     """What `newscrawl crawl` prints at the end."""
-    from newscrawl.report import database_summary, run_counts
+    from newscrawl.report import by_reason, database_summary, run_counts
 
     s = result.stats
     c = run_counts(s)
-    pages = {k.rsplit("/", 1)[1]: v for k, v in s.items() if k.startswith("newscrawl/pages/")}
-    errors = {k.rsplit("/", 1)[1]: v for k, v in s.items() if k.startswith("newscrawl/errors/")}
+    pages = by_reason(s, "newscrawl/pages/")
+    errors = by_reason(s, "newscrawl/errors/")
     lines = [
         f"run {result.run_id} {result.status} ({result.reason}): {s.get('response_received_count', 0)} responses; "
-        + (", ".join(f"{n} {k}" for k, n in sorted(pages.items())) or "no pages"),
+        + (", ".join(f"{n} {k}" for k, n in pages.items()) or "no pages"),
         f"  items: {s.get('newscrawl/items/full', 0)} full pages, {s.get('newscrawl/items/teaser', 0)} teasers",
         f"  articles: {c['new']} new, {c['updated']} updated, {c['unchanged']} unchanged; "
         f"teasers merged: {c['merged']}; dropped: {c['dropped']}",
     ]
     if errors:
-        lines.append("  errors: " + ", ".join(f"{n} {k}" for k, n in sorted(errors.items())))
+        lines.append("  errors: " + ", ".join(f"{n} {k}" for k, n in errors.items()))
     lines += ["", database_summary(db, example=False)]
     return "\n".join(lines)

@@ -43,7 +43,8 @@ def run_counts(stats: dict) -> dict[str, int]:
     }
 
 
-def _by_reason(stats: dict, prefix: str) -> dict[str, int]:
+def by_reason(stats: dict, prefix: str) -> dict[str, int]:
+    """Counts under a stats prefix, by the rest of their key (nonzero ones, sorted)."""
     return {k.removeprefix(prefix): v for k, v in sorted(stats.items()) if k.startswith(prefix) and v}
 
 
@@ -57,7 +58,7 @@ def import_summary(result, db: str) -> str:
         f"  teasers merged with their full article: {c['merged']}; dropped (placeholder or empty): {c['dropped']}",
     ]
     for group in ("skipped", "warnings"):
-        if counts := _by_reason(s, f"newscrawl/{group}/"):
+        if counts := by_reason(s, f"newscrawl/{group}/"):
             lines.append(f"  {group}: {sum(counts.values())} ({', '.join(f'{k} {v}' for k, v in counts.items())})")
     if result.errors:
         lines.append(f"  errors: {len(result.errors)} (listed above)")

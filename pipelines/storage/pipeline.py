@@ -31,6 +31,11 @@ RUN_STATUS = {"finished": "finished", "shutdown": "interrupted", "cancelled": "i
               "interrupted": "interrupted", "failed": "failed", "store_failed": "failed"}
 
 
+def run_status(reason: str) -> str:
+    """runs.status for a finish reason (closespider_* limits: "stopped")."""
+    return RUN_STATUS.get(reason, "stopped" if reason.startswith("closespider") else "failed")
+
+
 class StoreError(RuntimeError):
     """A batch could not be written; it was rolled back whole."""
 
@@ -213,11 +218,14 @@ class StorePipeline:
             self.store = None
             return
         if self.failure is not None:
+            # Scrapy keeps its first reason when the last write fails while the spider closes;
+            # the crawl's result must say what the runs row says.
             reason = "store_failed"
+            self.stats.set_value("finish_reason", reason)
         self._finish(reason)
 
     def _finish(self, reason: str) -> None:
-        status = RUN_STATUS.get(reason, "stopped" if reason.startswith("closespider") else "failed")
+        status = run_status(reason)
         stats = {k: v for k, v in self.stats.get_stats().items() if k != "newscrawl/run_id"}
         stats["finish_reason"] = reason
         try:
