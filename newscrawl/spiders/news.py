@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 
 import scrapy
@@ -43,7 +43,7 @@ from newscrawl.extract.links import (classify_url, guessed_feeds, guessed_sitema
 from newscrawl.items import ArticleItem
 from newscrawl.middlewares import robots_fetched
 from newscrawl.sites import Site, load_sites, site_for_url
-from pipelines.storage.engine import open_engine
+from pipelines.storage.engine import open_engine, utcnow
 from pipelines.storage.pages import PageRecord, PageState, load_pages
 
 logger = logging.getLogger(__name__)
@@ -233,7 +233,7 @@ class NewsSpider(scrapy.Spider):
         text, problem = decode_html(response.body, header_charset(response.headers.get("Content-Type", b"").decode("latin-1")))
         if problem:
             self._error("charset", response.url, problem, level=logging.WARNING)
-        fetched_at = datetime.now(timezone.utc)
+        fetched_at = utcnow()
         try:
             page = page_items(text, response.url, source=response.url, site=target.key,
                               language=target.site.language if target.site else None,
@@ -318,7 +318,7 @@ class NewsSpider(scrapy.Spider):
     def entries(self, response, entries, origin: str, next_url: str | None = None):
         """Feed or API entries: teaser items, then the article pages worth fetching."""
         target = self.target(response.url)
-        fetched_at = datetime.now(timezone.utc)
+        fetched_at = utcnow()
         urls, stamps = [], {}
         for e in entries:
             if not e.url or not on_hosts(e.url, self.hosts):
@@ -391,7 +391,7 @@ class NewsSpider(scrapy.Spider):
             meta = _api_meta(state.next_url, kind)
             if (req := self.request(state.next_url, kind, hops=response.meta["hops"], **meta)) is not None:
                 yield req
-        yield self.record(response, "listing" if kind == "start" else kind)
+        yield self.record(response, kind)
 
     # -- errors ----------------------------------------------------------------------------------
 
@@ -416,7 +416,7 @@ class NewsSpider(scrapy.Spider):
         self._error(error, request.url, f"HTTP {status}" if status else failure.getErrorMessage())
         host = host_of(url)
         yield PageRecord(url, host, "listing" if kind == "start" else kind, status=status, error=error,
-                         fetched_at=datetime.now(timezone.utc))
+                         fetched_at=utcnow())
 
     def _error(self, kind: str, url: str, message: str, level: int = logging.ERROR) -> None:
         self.crawler.stats.inc_value(f"newscrawl/errors/{kind}")
@@ -436,7 +436,7 @@ class NewsSpider(scrapy.Spider):
         return PageRecord(
             url, host_of(url), kind, status=response.status,
             etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"),
-            fetched_at=datetime.now(timezone.utc), **fields)
+            fetched_at=utcnow(), **fields)
 
 
 def start_urls(site: Site) -> list[str]:

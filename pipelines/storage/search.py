@@ -51,11 +51,9 @@ def search(engine: Engine, query: str, filters: Filters | None = None, limit: in
     """The best `limit` matches, best first: the export record plus "rank" and "snippet"."""
     with engine.connect() as conn:
         rows = conn.execute(statement(conn.dialect.name, query, filters, limit)).all()
-        found = {r.id: r for r in rows}
         by_id = {rec["id"]: rec for rec in records(conn, rows)}
     for position, row in enumerate(rows, 1):
-        yield {**by_id[row.id], "rank": position, "score": round(float(found[row.id].score), 6),
-               "snippet": found[row.id].snippet}
+        yield {**by_id[row.id], "rank": position, "score": round(float(row.score), 6), "snippet": row.snippet}
 
 
 def statement(dialect: str, query: str, filters: Filters | None = None, limit: int = 20):
