@@ -99,10 +99,6 @@ def export(db: str, out: TextIO, format: str = "jsonl", filters: Filters | None 
         return write(export_records(engine, filters), out)
 
 
-def export_jsonl(db: str, out: TextIO) -> int:
-    return export(db, out, "jsonl")
-
-
 def _write_jsonl(rows: Iterator[dict], out: TextIO) -> int:
     n = 0
     for n, record in enumerate(rows, 1):

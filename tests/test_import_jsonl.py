@@ -2,7 +2,7 @@
 
 import json
 
-from newscrawl.report import export_jsonl
+from newscrawl.report import export
 from tests.conftest import DAY_FIRST_LISTING, LISTING_AND_PAGES
 from tests.fixtures.inputs.make import HOST, article_warc, listing_html
 from tests.helpers import content, exported, run_import
@@ -12,7 +12,7 @@ def test_export_then_import_into_an_empty_database_gives_the_same_articles(db_ur
     assert run_import(sqlite_url, LISTING_AND_PAGES, DAY_FIRST_LISTING).ok
     dump = tmp_path / "export.jsonl"
     with open(dump, "w", encoding="utf-8") as out:
-        assert export_jsonl(sqlite_url, out) == 25
+        assert export(sqlite_url, out) == 25
     result = run_import(db_url, dump)
     assert result.ok, result.errors
     original, again = exported(sqlite_url), exported(db_url)
@@ -32,7 +32,7 @@ def test_round_trip_of_articles_from_pages(db_url, sqlite_url, tmp_path):
     assert run_import(sqlite_url, tmp_path / "crawl.warc.gz", LISTING_AND_PAGES).ok
     dump = tmp_path / "export.jsonl"
     with open(dump, "w", encoding="utf-8") as out:
-        export_jsonl(sqlite_url, out)
+        export(sqlite_url, out)
     assert run_import(db_url, dump).ok
     original = exported(sqlite_url)
     assert {"jsonld"} <= {r["published_origin"] for r in original} and any(r["language"] for r in original)
