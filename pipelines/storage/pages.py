@@ -23,7 +23,6 @@ from pipelines.storage.engine import as_utc, create_schema
 from pipelines.storage.models import Base, articles
 
 Stamp = DateTime(timezone=True)
-DISCOVERED_CHUNK = 500  # rows per INSERT of frontier links
 
 pages = Table(
     "pages", Base.metadata,
@@ -113,9 +112,8 @@ def write_pages(conn: Connection, records: list[PageRecord], run_id: int | None)
     for r in records:
         for url in r.discovered:
             found.setdefault(url, {"url": url, "host": r.host, "kind": "article", "run_id": run_id})
-    rows = list(found.values())
-    for start in range(0, len(rows), DISCOVERED_CHUNK):
-        conn.execute(insert(pages).on_conflict_do_nothing(index_elements=["url"]), rows[start:start + DISCOVERED_CHUNK])
+    if found:  # one executemany; SQLAlchemy batches the rows into statements itself
+        conn.execute(insert(pages).on_conflict_do_nothing(index_elements=["url"]), list(found.values()))
 
 
 def _article_ids(conn: Connection, urls: set[str]) -> dict[str, int]:
