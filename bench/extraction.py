@@ -48,12 +48,14 @@ SYSTEMS = ("ours", "trafilatura", "newspaper4k")
 # Pages
 # ---------------------------------------------------------------------------------------------
 
-def load_pages(source: str | None, limit: int | None) -> list[dict]:
+def load_pages(source: str | None, limit: int | None, half: str | None = None) -> list[dict]:
     pages = []
     for name in SOURCES:
         if source and name != source:
             continue
         rows = [json.loads(line) for line in (GOLD / name / "gold.jsonl").open(encoding="utf-8")]
+        if half:
+            rows = rows[half == "odd"::2]
         for row in rows[:limit] if limit else rows:
             row["source"] = name
             row["raw"] = gzip.decompress((GOLD / name / row["file"]).read_bytes())
@@ -407,9 +409,11 @@ def main(argv=None) -> int:
     ap.add_argument("--no-peers", action="store_true", help="score ours only")
     ap.add_argument("--direct", action="store_true", help="page_items + pipeline steps, not the WARC import")
     ap.add_argument("--misses", choices=FIELDS, help="print the pages where ours misses this field")
+    ap.add_argument("--half", choices=("even", "odd"),
+                    help="every other page of each source: tune a rule on one half, check it holds on the other")
     args = ap.parse_args(argv)
 
-    pages = load_pages(args.source, args.limit)
+    pages = load_pages(args.source, args.limit, args.half)
     for page in pages:
         page["html"] = decode(page["raw"])
     via_import = have_warc_reader() and not args.direct
