@@ -131,7 +131,7 @@ def _urls_agree(article: dict, item) -> bool:
 
 def new_article(item) -> tuple[dict, set[str]]:
     """A new article from its first item; returns it with the names of the fields it set."""
-    article = {name: None for name in ("id", "teaser", "body", *FILLABLE)}
+    article = {name: None for name in ("id", "teaser", "body", "fetched_at", *FILLABLE)}
     article.update(status=item.kind, authors=[], categories=[], fingerprint=None, dedupe_key=None)
     _, changed = merge(article, item)
     return article, changed
@@ -148,12 +148,14 @@ def merge(article: dict, item) -> tuple[str, set[str]]:
     page_wins = False
     if item.kind == "full":
         stored = article["body"] or ""
-        refetched = _is_newer_fetch(article, item)
-        if article["status"] == "teaser" or len(item.text) > len(stored) or refetched:
+        refetched = _refetch(article, item)
+        longer = len(item.text) > len(stored) and refetched is not False
+        if article["status"] == "teaser" or longer or refetched:
             outcome = "upgraded" if article["status"] == "teaser" else "updated"
-            page_wins = article["status"] == "teaser" or refetched
+            page_wins = article["status"] == "teaser" or bool(refetched)
             _set(article, changed, "status", "full")
             _set(article, changed, "body", item.text)
+            _set(article, changed, "fetched_at", item.fetched_at)
             _set_identity(article, changed, item)
     elif not article["teaser"]:
         outcome = "merged" if article["status"] == "full" else "updated"
@@ -176,18 +178,22 @@ def merge(article: dict, item) -> tuple[str, set[str]]:
     return outcome, changed
 
 
-def _is_newer_fetch(article: dict, item) -> bool:
-    """The article's own page, fetched again with other text: the page as it is now wins.
+def _refetch(article: dict, item) -> bool | None:
+    """Is the item the article's own page fetched again with other text, and the newer copy?
 
-    Without a URL a shorter body may be a cut copy, so only pages known by URL are replaced, and
-    never by an older version (a dateModified before the stored one).
+    True: the page as it is now wins. False: an older copy of the same page (an earlier
+    dateModified, or fetched before the stored body), which never replaces it, even when longer.
+    None: not the same page, or nothing to tell. Without a URL a shorter body may be a cut copy,
+    so only pages known by URL are replaced.
     """
     if not (item.url and article["url"] and article["status"] == "full" and item.text != article["body"]):
-        return False
+        return None
     if page_key(item.url) != page_key(article["url"]):
-        return False
-    stored = article["modified_at"]
-    return item.modified_at is None or stored is None or item.modified_at > stored
+        return None
+    for ours, theirs in ((item.modified_at, article["modified_at"]), (item.fetched_at, article["fetched_at"])):
+        if ours is not None and theirs is not None:
+            return ours > theirs
+    return True
 
 
 def _set_identity(article: dict, changed: set[str], item) -> None:

@@ -121,6 +121,23 @@ def test_page_fetched_again_with_other_text_replaces_its_body():
     assert merge(full, newer) == ("unchanged", set())  # the same page again changes nothing
 
 
+def test_an_older_copy_of_a_page_never_replaces_a_newer_body():
+    from datetime import datetime, timezone
+
+    may, june = (datetime(2024, m, 1, tzinfo=timezone.utc) for m in (5, 6))
+    full, _ = new_article(item("full", BODY, url="https://a.example/1", title="Now", fetched_at=june))
+    full["id"] = 1
+    assert full["fetched_at"] == june
+    # The page as an old WARC holds it: longer, no dateModified, fetched a month before.
+    old = item("full", BODY + "\n\nA paragraph since cut.", url="https://a.example/1", title="Then", fetched_at=may)
+    assert merge(full, old) == ("unchanged", set())
+    assert (full["body"], full["title"], full["fetched_at"]) == (BODY, "Now", june)
+    later = item("full", BODY.replace("steadfast", "firm"), url="https://a.example/1", title="Later",
+                 fetched_at=datetime(2024, 7, 1, tzinfo=timezone.utc))
+    outcome, changed = merge(full, later)
+    assert outcome == "updated" and {"body", "title", "fetched_at"} <= changed and full["title"] == "Later"
+
+
 def test_urlless_bodies_are_never_replaced_by_other_text():
     full, _ = new_article(item("full", BODY))
     full["id"] = 1

@@ -100,3 +100,19 @@ def test_manifest_inside_the_folder_is_not_read_as_input(tmp_path, sqlite_url):
     assert result.ok and result.stats["newscrawl/import/files"] == 1
     assert not any(k.startswith("newscrawl/skipped/") for k in result.stats)
     assert [r["url"] for r in exported(sqlite_url)] == ["https://paper.example/seven"]
+
+
+def test_an_old_warc_imported_after_a_newer_one_keeps_the_newer_text(tmp_path, db_url):
+    from tests.fixtures.inputs.make import WarcBuilder
+
+    newer, older = tmp_path / "june.warc.gz", tmp_path / "may.warc.gz"
+    page = article_html(0)
+    newer.write_bytes(WarcBuilder().response(article_url(0), page.encode(), date="2024-06-01T12:00:00Z").bytes())
+    # The same page a month earlier, with a paragraph the site has since cut.
+    old_page = page.replace("</article>", "<p>" + "A paragraph the site has since cut. " * 8 + "</p></article>")
+    older.write_bytes(WarcBuilder().response(article_url(0), old_page.encode(), date="2024-05-01T12:00:00Z").bytes())
+    for warc in (newer, older):
+        assert run_import(db_url, warc).ok
+    (record,) = exported(db_url)
+    assert record["body"].split("\n\n") == paragraphs(0) and len(record["sources"]) == 2
+    assert run_import(db_url, newer).ok and exported(db_url)[0]["body"] == record["body"]

@@ -51,6 +51,9 @@ class Article(Base):
     published_origin: Mapped[str | None] = mapped_column(String(16))
     modified_at: Mapped[datetime | None] = mapped_column(Stamp)  # the page's dateModified
     description: Mapped[str | None] = mapped_column(Text)  # the page's own summary (meta description)
+    # When the page that gave the stored body was fetched (crawl time, WARC-Date, file time): an
+    # older copy of the same page never replaces a newer body.
+    fetched_at: Mapped[datetime | None] = mapped_column(Stamp)
     first_seen: Mapped[datetime] = mapped_column(Stamp)
     last_seen: Mapped[datetime] = mapped_column(Stamp)
     first_run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id"))

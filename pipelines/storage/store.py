@@ -29,7 +29,8 @@ IN_CHUNK = 2000  # values per IN (...) list, well under SQLite's variable limit
 # Columns an article dict carries between the database and pipelines.dedupe.
 CONTENT = ("url", "fingerprint", "dedupe_key", "site", "title", "status", "teaser", "body",
            "byline", "outlet", "role", "column_name", "dateline", "language", "published_at",
-           "published_precision", "published_raw", "published_origin", "modified_at", "description")
+           "published_precision", "published_raw", "published_origin", "modified_at", "description",
+           "fetched_at")
 _CONTENT_SET = frozenset(CONTENT)
 
 
@@ -206,6 +207,7 @@ def _article(row) -> dict:
     article.update(id=row.id, authors=[], categories=[], _changed=set())
     article["published_at"] = as_utc(article["published_at"])
     article["modified_at"] = as_utc(article["modified_at"])
+    article["fetched_at"] = as_utc(article["fetched_at"])
     return article
 
 
