@@ -56,9 +56,11 @@ def test_folder_of_saved_pages_with_base_url(tmp_path, db_url):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(article_html(i, canonical=False), encoding="utf-8")
     (site / "contact.html").write_text(not_article_html(), encoding="utf-8")
+    (site / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n", encoding="utf-8")  # no dump
     result = run_import(db_url, site, base_url="https://news.example/")
     assert result.ok, result.errors
     assert result.stats["newscrawl/skipped/not_article"] == 1
+    assert result.stats["newscrawl/skipped/unreadable_file"] == 1
     records = {r["url"]: r for r in exported(db_url)}
     assert set(records) == {article_url(i) for i in range(3)}
     # the listing's teasers join the pages --base-url gave an address to; story 2 was not saved

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from newscrawl.items import ArticleItem
-from newscrawl.readers import Input, ReaderError, read_items
+from newscrawl.readers import Input, ReaderError, UnreadableFormat, read_items
 from tests.conftest import LISTING_AND_PAGES
 from tests.fixtures.inputs.make import article_html, article_url, article_warc
 from tests.helpers import exported
@@ -34,7 +34,9 @@ def test_compressed_html_page():
 
 def test_forced_format_wins_over_detection():
     fragment = b"<div class='story'><h1>Only a fragment</h1></div>"
-    assert [r.kind for r in read(fragment, "story.txt") if isinstance(r, ArticleItem)] == ["full"]  # read as text
+    with pytest.raises(UnreadableFormat, match="story.txt: plain text with no teaser marks"):
+        read(fragment, "story.txt")  # no dump shape: not taken for a dump unasked
+    assert [r.kind for r in read(fragment, "story.txt", format="text") if isinstance(r, ArticleItem)] == ["full"]
     records = read(fragment, "story.txt", format="html")
     assert records and not any(isinstance(r, ArticleItem) for r in records)  # read as a page: no article in it
 

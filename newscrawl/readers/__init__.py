@@ -24,6 +24,7 @@ from newscrawl.readers.base import (
     Options,
     Problem,
     ReaderError,
+    UnreadableFormat,
 )
 from newscrawl.sites import Site
 
@@ -51,10 +52,6 @@ class Found(NamedTuple):
     path: str  # "-" for standard input
     rel: str | None  # path below the folder or glob it was found in (the file name if named)
     named: bool  # named by the user, not picked up from a folder or glob
-
-
-class UnreadableFormat(ReaderError):
-    """An input of a format newscrawl does not read (an image, a PDF, a stylesheet)."""
 
 
 def expand_paths(args: list[str]) -> Iterator[Found | ReaderError]:

@@ -21,6 +21,11 @@ class ReaderError(Exception):
         self.source = source
 
 
+class UnreadableFormat(ReaderError):
+    """An input of a format newscrawl does not read (an image, a PDF, a stylesheet, plain text
+    that is no dump)."""
+
+
 @dataclass
 class Problem:
     """A part of the input that could not be read (counted as newscrawl/errors/record); the rest goes on."""

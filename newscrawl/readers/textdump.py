@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from newscrawl.items import ArticleItem
-from newscrawl.readers.base import Problem
+from newscrawl.readers.base import Problem, UnreadableFormat
 from newscrawl.readers.encoding import text_stream
 from newscrawl.sites import detect_site
 from pipelines.text import has_marker
@@ -36,7 +36,14 @@ def _is_header(line: str) -> bool:
 
 
 def read_dump(inp, stream, head: bytes, opts) -> Iterator[ArticleItem | Problem]:
-    """The reader of newscrawl.readers for text dumps: items and problems in file order."""
+    """The reader of newscrawl.readers for text dumps: items and problems in file order.
+
+    Plain text that shows neither a teaser mark nor a byline line in its head is not a dump (a
+    saved site's robots.txt, a README) and is refused, unless --format text says it is one.
+    """
+    if opts.format != "text" and not looks_like_dump(head.decode("utf-8", errors="replace")):
+        raise UnreadableFormat(inp.name, "plain text with no teaser marks ([…]) or bylines is not a text dump "
+                                         "(--format text reads it as one)")
     text = text_stream(stream)
     site = opts.site or detect_site(opts.sites, head.decode("utf-8", errors="replace"))
     problems: list[Problem] = []
@@ -50,6 +57,11 @@ def read_dump(inp, stream, head: bytes, opts) -> Iterator[ArticleItem | Problem]
         yield from problems
     finally:
         text.detach()  # the Input owns the binary stream
+
+
+def looks_like_dump(head: str) -> bool:
+    """A dump's head holds a listing entry (a teaser mark) or an article page's byline line."""
+    return any(has_marker(line) or _is_header(line.strip()) for line in head.splitlines())
 
 
 def read_lines(stream, name: str, problems: list[Problem], limit: int | None = None) -> Iterator[tuple[int, str]]:
