@@ -134,7 +134,11 @@ class StorePipeline:
                     write_pages(conn, records, self.run_id)
         except Exception as exc:
             self.store.forget_ids()
-            raise StoreError(f"could not write {len(batch)} items to the database: {exc}") from exc
+            # The driver's own words; SQLAlchemy's message would add the statement and every
+            # parameter of the batch.
+            cause = getattr(exc, "orig", None) or exc
+            raise StoreError(f"could not write {len(batch)} items to the database: "
+                             f"{type(cause).__name__}: {cause}") from exc
         logger.debug("stored %d items and %d page records: %s", len(items), len(records), dict(outcomes))
         outcomes[WRITE_SECONDS] = time.monotonic() - started
         return outcomes
@@ -244,4 +248,7 @@ async def _wait(future: Future) -> None:
     except RuntimeError:
         future.exception()  # no event loop (another reactor): block; rare and still correct
         return
-    await asyncio.wait([asyncio.wrap_future(future)])
+    waited = asyncio.wrap_future(future)
+    await asyncio.wait([waited])
+    if not waited.cancelled():
+        waited.exception()  # read here, or asyncio logs it as never retrieved; _collect raises it
