@@ -45,8 +45,8 @@ again only when a sitemap, feed or API date says it changed, asks for feeds, sit
 with If-None-Match / If-Modified-Since, and first fetches what an earlier run found but did not
 get to (stopped, killed, --max-pages, a server error). Run it from cron as often as you like.
 
-Polite by default: robots.txt obeyed (an unreachable robots.txt means "fetch nothing there"),
-AutoThrottle, retries with backoff, size and depth limits, and a user agent naming
+Polite by default: robots.txt obeyed (an unreachable robots.txt means "fetch nothing there")
+with its Crawl-delay (capped by NEWSCRAWL_MAX_CRAWL_DELAY, 60 s), AutoThrottle, retries with backoff, size and depth limits, and a user agent naming
 NEWSCRAWL_CONTACT (environment or -s) so site owners can reach you.
 
 Errors on single pages (404, 500, timeouts, resets, bad markup, wrong charset) are logged with

@@ -7,6 +7,8 @@ host waits until that host's robots.txt is settled, and per RFC 9309 (2.3.1):
 - 2xx: its rules;
 - 4xx (except 429): no rules, everything allowed ("unavailable");
 - 5xx, 429, timeouts and connection errors: everything disallowed for this run ("unreachable").
+A Crawl-delay for our user agent (or *) becomes the host's minimum gap between requests, one at a
+time, capped at NEWSCRAWL_MAX_CRAWL_DELAY; AutoThrottle may slow such a host further, never speed it up.
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ class RobotsGate:
         self.user_agent = crawler.settings.get("ROBOTSTXT_USER_AGENT") or crawler.settings.get("USER_AGENT")
         self.parser_class = load_object(crawler.settings.get("ROBOTSTXT_PARSER"))
         self.rules: dict[str, object] = {}  # netloc -> parser, once settled
+        self.delays: dict[str, float] = {}  # netloc -> seconds between requests, from Crawl-delay
+        self.max_delay = crawler.settings.getfloat("NEWSCRAWL_MAX_CRAWL_DELAY", 60.0)
         self.waiting: dict[str, list[Deferred]] = {}  # netloc -> requests waiting for it
 
     @classmethod
@@ -71,6 +75,29 @@ class RobotsGate:
             self.stats.inc_value("robotstxt/forbidden")
             logger.debug("%s: %s", why.capitalize(), request.url)
             raise IgnoreRequest(f"{why}: {request.url}")
+        if netloc in self.delays:
+            self._keep_gap(request, self.delays[netloc])
+
+    def _keep_gap(self, request: Request, delay: float) -> None:
+        """Make the request's download slot wait `delay` seconds between requests, one at a time."""
+        request.meta["autothrottle_dont_adjust_delay"] = True  # AutoThrottle would lower it
+        downloader = self.crawler.engine.downloader
+        key = downloader.get_slot_key(request)
+        # Slots made later (after an idle slot is collected) take these; a live one is set here.
+        downloader.per_slot_settings[key] = {"delay": delay, "concurrency": 1, "jitter": 0.0}
+        slot = downloader.slots.get(key)
+        if slot is not None:
+            slot.delay, slot.concurrency, slot.jitter = max(slot.delay, delay), 1, 0.0
+
+    def _crawl_delay(self, rules, netloc: str) -> None:
+        asked = getattr(rules, "crawl_delay", lambda _agent: None)(self.user_agent)
+        if not asked or asked <= 0:
+            return
+        if asked > self.max_delay:
+            logger.warning("robots.txt of %s asks for a Crawl-delay of %g s; using NEWSCRAWL_MAX_CRAWL_DELAY, %g s",
+                           netloc, asked, self.max_delay)
+        self.delays[netloc] = min(asked, self.max_delay)
+        self.stats.set_value(f"newscrawl/crawl_delay/{netloc}", self.delays[netloc])
 
     async def _settled(self, request: Request, netloc: str):
         waiter: Deferred = Deferred()
@@ -93,6 +120,7 @@ class RobotsGate:
             if 200 <= status < 300:
                 rules = build_from_crawler(self.parser_class, self.crawler, response.body)
                 text = response.body.decode("utf-8", errors="replace")
+                self._crawl_delay(rules, netloc)
             elif 400 <= status < 500 and status != 429:
                 rules = _Everything(allow=True)
             else:

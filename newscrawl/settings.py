@@ -42,6 +42,8 @@ USER_AGENT = f"{NEWSCRAWL_AGENT} (+{NEWSCRAWL_CONTACT})"
 ROBOTSTXT_OBEY = True
 # Our robots middleware holds a host's requests until its robots.txt is settled and treats an
 # unreachable robots.txt (5xx, timeout) as "disallow all" (RFC 9309); see newscrawl/middlewares.py.
+# It also keeps a host's Crawl-delay, up to this many seconds (a larger one would stall a run).
+NEWSCRAWL_MAX_CRAWL_DELAY = 60.0
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "newscrawl.middlewares.RobotsGate": 100,

@@ -40,3 +40,19 @@ def test_the_home_page_and_its_links_respect_robots(tmp_path):
         crawl(site.url, db, *[a["url"] for a in site.articles if a["private"]])
         assert site.hits(site.disallowed_prefix) == 0
         assert site.hits("/feed/") and site.hits("/post-sitemap.xml.gz")
+
+
+@pytest.mark.parametrize(("asked", "cap"), [(0.4, "60"), (600, "0.4")])
+def test_crawl_delay_is_the_least_gap_between_requests(tmp_path, asked, cap):
+    """Crawl-delay holds with AutoThrottle on (it would shorten the gap); a huge one is capped."""
+    db = f"sqlite:///{tmp_path / 'crawl.db'}"
+    with NewsSite(crawl_delay=asked) as site:
+        done = crawl(site.url, db, "--max-pages", "6", AUTOTHROTTLE_ENABLED="True", AUTOTHROTTLE_START_DELAY="0",
+                     CONCURRENT_REQUESTS_PER_DOMAIN="8", NEWSCRAWL_MAX_CRAWL_DELAY=cap)
+        arrivals = [h.at for h in site.requests()]
+    assert len(arrivals) >= 6
+    gaps = [b - a for a, b in zip(arrivals[1:], arrivals[2:])]  # after robots.txt itself
+    assert min(gaps) >= 0.4 * 0.95, gaps  # a lower bound: a busy machine only widens the gaps
+    assert run_rows(db)[-1]["stats"][f"newscrawl/crawl_delay/{site.url.split('//')[1]}"] == 0.4
+    if asked > 0.4:
+        assert "asks for a Crawl-delay of 600 s" in done.stderr
