@@ -33,6 +33,9 @@ NEWSCRAWL_RUN_KIND = "crawl"
 # Links followed away from a start page (listing -> category -> article); pagination, feeds and
 # sitemaps do not count.
 NEWSCRAWL_LINK_HOPS = 3
+# An article page that failed this many fetches in a row (a 5xx every run) is given up: later runs
+# fetch it again only when a sitemap, feed or API shows it changed.
+NEWSCRAWL_MAX_FAILURES = 5
 
 # Politeness. Site owners see who we are and how to reach us: set NEWSCRAWL_CONTACT (a URL or
 # mailto:) to yours, in the environment or with -s NEWSCRAWL_CONTACT=...

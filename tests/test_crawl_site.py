@@ -13,6 +13,7 @@ import sys
 from tests.conftest import ROOT, SEEDS
 from tests.crawl_util import FAST, article_paths, crawl, paths, run_rows
 from tests.fixtures.newssite import NewsSite
+from tests.fixtures.newssite.server import SPECIAL_PATHS
 from tests.helpers import exported, run_import
 
 COMPARED = ("authors", "published_at", "categories", "status", "body")
@@ -140,6 +141,22 @@ def test_errors_are_counted_and_the_crawl_goes_on(tmp_path):
     assert "â€" not in records[special["charset"]]["body"]
     # The redirect chain ends at an article that is stored once, under its canonical URL.
     assert len(records) == len(site.articles)
+
+
+def test_a_page_that_keeps_failing_is_given_up(tmp_path):
+    """The 500 page (and the one that always times out) is tried by each run until
+    NEWSCRAWL_MAX_FAILURES fetches in a row failed."""
+    db = f"sqlite:///{tmp_path / 'crawl.db'}"
+    failing = SPECIAL_PATHS["500"]
+    with NewsSite() as site:
+        for _ in range(3):
+            crawl(site.url, db, NEWSCRAWL_MAX_FAILURES="2")
+        tries = paths(site.requests(), failing)
+    assert len(tries) == 2, "fetched by the first two runs, given up by the third"
+    stats = [r["stats"] for r in run_rows(db)]
+    assert [s.get("newscrawl/errors/http_500", 0) for s in stats] == [1, 1, 0]
+    assert [s.get("newscrawl/errors/timeout", 0) for s in stats] == [1, 1, 0]
+    assert stats[2]["newscrawl/skipped/given_up"] == 2
 
 
 def test_a_stopped_crawl_is_continued_by_the_next(tmp_path):

@@ -111,6 +111,7 @@ class NewsSpider(scrapy.Spider):
             raise ValueError(f"unknown site {', '.join(unknown)}; sites.toml knows: {', '.join(sorted(sites)) or 'none'}")
         self.db_url = settings.get("NEWSCRAWL_DB")
         self.max_hops = settings.getint("NEWSCRAWL_LINK_HOPS", 3)
+        self.max_failures = settings.getint("NEWSCRAWL_MAX_FAILURES", 5)
         chosen = [sites[k] for k in self.site_args]
         self.targets: dict[str, Target] = {}  # host -> conventions
         self.start_urls = []
@@ -162,7 +163,10 @@ class NewsSpider(scrapy.Spider):
                 if url not in next_pages and (state.status is None or state.status in (200, NOT_MODIFIED)):
                     requests.append(self.request(url, state.kind, hops=1, **_api_meta(url, state.kind)))
             elif state.kind == "article" and state.status not in DONE:
-                requests.append(self.request(url, "article", hops=self.max_hops))
+                if self.given_up(state):
+                    self.crawler.stats.inc_value("newscrawl/skipped/given_up")
+                else:
+                    requests.append(self.request(url, "article", hops=self.max_hops))
         for request in requests:
             if request is not None:
                 yield request
@@ -196,9 +200,13 @@ class NewsSpider(scrapy.Spider):
         if url in self.seen:
             return False
         state = self.known.get(url)
-        if state is None or state.status not in DONE:
+        if state is None or (state.status not in DONE and not self.given_up(state)):
             return True
         return stamp is not None and state.lastmod is not None and stamp > state.lastmod
+
+    def given_up(self, state: PageState) -> bool:
+        """A page that failed NEWSCRAWL_MAX_FAILURES fetches in a row (0: never give up)."""
+        return 0 < self.max_failures <= state.failures and state.error is not None
 
     def follow_articles(self, urls, stamps: dict | None, hops: int):
         """Requests for the article pages among urls worth fetching, and stamp notes for the rest."""

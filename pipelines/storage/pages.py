@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Table, Text, func, select
+from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Table, Text, case, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
@@ -32,6 +32,7 @@ pages = Table(
     Column("kind", String(16), nullable=False),  # article | listing | feed | sitemap | wpjson | other
     Column("status", Integer),  # HTTP status of the last fetch; NULL: found, not fetched yet
     Column("error", String(40)),  # the last fetch's failure ("http_500", "timeout"); NULL when fine
+    Column("failures", Integer),  # failed fetches in a row (0 or NULL after a good one)
     Column("etag", Text),
     Column("last_modified", Text),  # as the server sent it, for If-Modified-Since
     Column("lastmod", Stamp),  # newest change stamp known when last fetched (sitemap, feed, API, page)
@@ -74,6 +75,7 @@ class PageState:
     last_modified: str | None
     lastmod: datetime | None
     next_url: str | None
+    failures: int = 0
 
 
 def write_pages(conn: Connection, records: list[PageRecord], run_id: int | None) -> None:
@@ -98,7 +100,9 @@ def write_pages(conn: Connection, records: list[PageRecord], run_id: int | None)
         # Validators and stamps a fetch did not bring (a 304, an error) stay as they were.
         set_ = {k: func.coalesce(stmt.excluded[k], pages.c[k]) if k in _KEPT else stmt.excluded[k]
                 for k in (*FIELDS, "article_id", "run_id")}
+        set_["failures"] = case((stmt.excluded.error.is_(None), 0), else_=func.coalesce(pages.c.failures, 0) + 1)
         rows = [{"url": r.url, "host": r.host, **{k: getattr(r, k) for k in FIELDS},
+                 "failures": 0 if r.error is None else 1,
                  "article_id": ids.get(r.article_url) if r.article_url else None, "run_id": run_id}
                 for r in fetched]
         conn.execute(stmt.on_conflict_do_update(index_elements=["url"], set_=set_), rows)
@@ -130,8 +134,9 @@ def load_pages(engine: Engine, hosts: set[str]) -> dict[str, PageState]:
     out = {}
     with engine.connect() as conn:
         stmt = select(pages.c.url, pages.c.kind, pages.c.status, pages.c.error, pages.c.etag,
-                      pages.c.last_modified, pages.c.lastmod, pages.c.next_url).where(pages.c.host.in_(sorted(hosts)))
+                      pages.c.last_modified, pages.c.lastmod, pages.c.next_url,
+                      pages.c.failures).where(pages.c.host.in_(sorted(hosts)))
         for row in conn.execute(stmt):
             out[row.url] = PageState(row.kind, row.status, row.error, row.etag, row.last_modified,
-                                     as_utc(row.lastmod), row.next_url)
+                                     as_utc(row.lastmod), row.next_url, row.failures or 0)
     return out
