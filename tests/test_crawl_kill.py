@@ -50,7 +50,7 @@ def start_and_stop(cmd, db: str, sig: int, at_least: int) -> subprocess.Popen:
     while stored(db) < at_least and time.monotonic() < deadline and victim.poll() is None:
         time.sleep(0.05)
     victim.send_signal(sig)
-    victim.communicate(timeout=90)
+    _, victim.log = victim.communicate(timeout=90)  # stderr, for the assertion messages
     return victim
 
 
@@ -81,7 +81,7 @@ def test_sigterm_stops_cleanly_and_keeps_what_was_fetched(tmp_path):
         victim = start_and_stop(cmd, db, signal.SIGTERM, at_least=20)
         public = sum(1 for a in site.articles if not a["private"])
         fetched = {h.path for h in site.requests() if h.status == 200} & article_paths(site)
-        assert victim.returncode == 130
+        assert victim.returncode == 130, victim.log[-4000:]
         run = run_rows(db)[-1]
         assert run["status"] == "interrupted" and run["stats"]["finish_reason"] == "shutdown"
         kept = stored(db)

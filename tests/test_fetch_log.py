@@ -35,3 +35,16 @@ def test_failures_count_in_a_row_and_a_good_fetch_resets_them(db_url):
     listing = load_pages(engine, {"news.example"})["https://news.example/"]
     assert (listing.etag, listing.failures) == ('"v1"', 1)
     engine.dispose()
+
+
+def test_a_batch_of_page_records_only_is_written(db_url):
+    """A crawl's last batch may hold no items, only the fetch-log records of pages that gave none."""
+    from pipelines.storage.store import Store
+
+    store = Store(db_url)
+    store.create_schema()
+    run_id = store.start_run("crawl", {})
+    assert store.write_batch([], run_id, [PageRecord(URL, "news.example", "article", status=404,
+                                                      error="http_404", fetched_at=AT)]) == {}
+    assert load_pages(store.engine, {"news.example"})[URL].status == 404
+    store.close()

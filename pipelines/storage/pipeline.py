@@ -19,8 +19,7 @@ import time
 from collections import Counter, deque
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from pipelines.storage.engine import WRITE
-from pipelines.storage.pages import PageRecord, write_pages
+from pipelines.storage.pages import PageRecord
 from pipelines.storage.store import Store
 
 logger = logging.getLogger(__name__)
@@ -121,17 +120,14 @@ class StorePipeline:
             self._count(outcomes)
 
     def _write(self, batch: list) -> Counter:
-        """Write one batch (in the worker thread when crawling): articles, then page records."""
+        """Write one batch (in the worker thread when crawling): articles, then page records, in one transaction."""
         started = time.monotonic()
         if self.write_delay:
             time.sleep(self.write_delay)  # NEWSCRAWL_WRITE_DELAY: a slow database, for tests and benchmarks
         items = [i for i in batch if not isinstance(i, PageRecord)]
         records = [i for i in batch if isinstance(i, PageRecord)]
         try:
-            outcomes = self.store.write_batch(items, self.run_id) if items else Counter()
-            if records:
-                with self.store.engine.connect().execution_options(**WRITE) as conn, conn.begin():
-                    write_pages(conn, records, self.run_id)
+            outcomes = self.store.write_batch(items, self.run_id, records)
         except Exception as exc:
             self.store.forget_ids()
             # The driver's own words; SQLAlchemy's message would add the statement and every

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from pipelines.dedupe import ArticleIndex, find_article, merge, new_article
 from pipelines.storage.engine import WRITE, as_utc, create_schema, open_engine, utcnow
+from pipelines.storage.pages import write_pages
 from pipelines.storage.queries import among, name_key, names_by_article
 from pipelines.storage.models import (
     article_authors,
@@ -66,35 +67,47 @@ class Store:
 
     # -- articles -------------------------------------------------------------------------
 
-    def write_batch(self, items: list, run_id: int) -> Counter:
-        """Store one batch in one transaction; returns counts of outcomes."""
+    def write_batch(self, items: list, run_id: int, pages: list | None = None) -> Counter:
+        """Store one batch in one transaction; returns counts of outcomes.
+
+        pages: the crawl's fetch-log records of the batch, written in the same transaction after
+        the articles, so a page counts as fetched exactly when its items are stored.
+        """
         outcomes: Counter = Counter()
-        now = utcnow()
         with self._writing() as conn, conn.begin():
             if conn.dialect.name == "postgresql":
                 # Like SQLite's BEGIN IMMEDIATE: one writer at a time resolves and writes, so a teaser
                 # and its body stored by two processes meet, and a URL inserted by another process
                 # between our SELECT and INSERT cannot happen. Waits; never fails.
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
-            index = ArticleIndex(self._load_candidates(conn, items))
-            touched: dict[int, dict] = {}  # id(article) -> article
-            seen = []
-            for item in items:
-                article = find_article(item, index)
-                if article is None:
-                    article, changed = new_article(item)
-                    article["_changed"] = changed
-                    outcomes[f"new/{item.kind}"] += 1
-                else:
-                    outcome, changed = merge(article, item)
-                    article["_changed"] |= changed
-                    outcomes[outcome] += 1
-                index.add(article)
-                touched[id(article)] = article
-                seen.append((article, item))
-            self._save_articles(conn, list(touched.values()), run_id, now)
-            self._save_links(conn, touched.values())
-            self._save_sightings(conn, seen, run_id, now)
+            if items:  # a crawl's last batch may hold page records only
+                outcomes = self._write_items(conn, items, run_id)
+            if pages:
+                write_pages(conn, pages, run_id)
+        return outcomes
+
+    def _write_items(self, conn: Connection, items: list, run_id: int) -> Counter:
+        outcomes: Counter = Counter()
+        now = utcnow()
+        index = ArticleIndex(self._load_candidates(conn, items))
+        touched: dict[int, dict] = {}  # id(article) -> article
+        seen = []
+        for item in items:
+            article = find_article(item, index)
+            if article is None:
+                article, changed = new_article(item)
+                article["_changed"] = changed
+                outcomes[f"new/{item.kind}"] += 1
+            else:
+                outcome, changed = merge(article, item)
+                article["_changed"] |= changed
+                outcomes[outcome] += 1
+            index.add(article)
+            touched[id(article)] = article
+            seen.append((article, item))
+        self._save_articles(conn, list(touched.values()), run_id, now)
+        self._save_links(conn, touched.values())
+        self._save_sightings(conn, seen, run_id, now)
         return outcomes
 
     def _load_candidates(self, conn: Connection, items: list) -> list[dict]:
