@@ -32,8 +32,8 @@ MIN_SHARED = 0.6  # of a meta title's words an unvouched <h1> must say to be the
 # the site's logo, text hidden from sight.
 _CRUMB = re.compile(r"crumb|seo-?title", re.I)
 _LOGO = re.compile(r"logo|site-?title|site-?name|brand|masthead", re.I)
-_HIDDEN = frozenset({"hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "aural",
-                     "offscreen", "h-offscreen", "element-invisible", "hide", "d-none", "invisible"})
+_HIDDEN_CLASS = re.compile(r"(?i)(?<![\w-])(?:hidden|sr-only|visually-?hidden|screen-reader-text|aural|h?-?offscreen"
+                           r"|element-invisible|hide|d-none|invisible)(?![\w-])")
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
 _TRAILING = re.compile(r"[\s.。．!！]+$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
@@ -68,14 +68,17 @@ def find_title(tree, meta: dict, ld_headline: str | None, *, trusted: bool = Tru
     # og:title first: where the heading shows a kicker, it is the form the publisher chose to share.
     metas = [t for t in (og, ld, clean(m.first(meta, ("twitter:title",))), _html_title(tree)) if t]
     sites = _site_names(meta, url)
-    headings = list(_headings(tree, sites))
-    h1s = [h for h in headings if h.level == 1]
+    seen: dict = {}
+    found_h1, found_h2 = [], []
+    for el in tree.iter("h1", "h2"):  # one walk over the tree for both
+        (found_h1 if el.tag == "h1" else found_h2).append(el)
+    h1s = _headings(found_h1, "h1", sites, seen)
     spans = [(t, _spans(t)) for t in metas]
     # An <h2> is the headline when the <h1>s are not (breadcrumbs, logos); sections and teasers
     # may echo the <title>, so then only og:title or the article's own headline vouch for one.
     strong = [(t, k) for t, k in spans if t == og or (t == ld and trusted)] or spans
-    for group, vouchers in ((h1s, spans), ([h for h in headings if h.level == 2], strong)):
-        for heading in group:
+    for level, vouchers in (("h1", spans), ("h2", strong)):
+        for heading in h1s if level == "h1" else _headings(found_h2[:MAX_H2], "h2", sites, seen):
             for _, keys in vouchers:
                 found = heading.vouched(keys)
                 if found:
@@ -142,27 +145,24 @@ class _Heading:
         return None
 
 
-def _headings(tree, sites: set[str]):
-    h2s = 0
-    for el in tree.iter("h1", "h2"):
-        if el.tag == "h2":
-            h2s += 1
-            if h2s > MAX_H2:
-                continue
-        if _not_headline(el, sites):
+def _headings(elements: list, level: str, sites: set[str], seen: dict) -> list[_Heading]:
+    """The visible headings among `elements` (all of one level); `seen` remembers which elements
+    disqualify what they hold (the <h1> and <h2> passes share ancestors)."""
+    out = []
+    for el in elements:
+        if _not_headline(el, sites, seen):
             continue
         parts = _parts(el)
-        if not parts:
-            continue
         if len(parts) == 2 and parts[0][1]:
             kicker, headline = parts[0][0], parts[1][0]
             # Shown on two lines; read as one, a colon joins them (unless the kicker ends a sentence).
             joined = f"{kicker} {headline}" if kicker.endswith((":", "?", "!", ".")) else f"{kicker}: {headline}"
-            yield _Heading(int(el.tag[1]), joined, kicker, headline)
-        else:
+            out.append(_Heading(int(level[1]), joined, kicker, headline))
+        elif parts:
             text = clean(_visible_text(el))
             if text:
-                yield _Heading(int(el.tag[1]), text, None, text)
+                out.append(_Heading(int(level[1]), text, None, text))
+    return out
 
 
 def _parts(el) -> list[tuple[str, bool]]:
@@ -188,28 +188,44 @@ def _visible_text(el) -> str:
 
 
 def _hidden(el) -> bool:
-    return (el.get("aria-hidden") == "true" or el.get("hidden") is not None
-            or "display:none" in (el.get("style") or "").replace(" ", "")
-            or not _HIDDEN.isdisjoint((el.get("class") or "").lower().split()))
+    attrib = el.attrib
+    if not attrib:
+        return False
+    return (attrib.get("aria-hidden") == "true" or "hidden" in attrib
+            or "none" in (attrib.get("style") or "") and "display:none" in attrib["style"].replace(" ", "")
+            or bool(_HIDDEN_CLASS.search(attrib.get("class") or "")))
 
 
-def _not_headline(el, sites: set[str]) -> bool:
+def _disqualifies(node) -> bool:
+    """A breadcrumb, navigation, something hidden, an alternative headline."""
+    if node.tag == "nav":
+        return True
+    attrib = node.attrib
+    if not attrib:
+        return False
+    if _hidden(node) or attrib.get("itemprop") == "alternativeHeadline":
+        return True
+    return bool(_CRUMB.search(" ".join(f"{name} {value}" for name, value in attrib.items()
+                                       if name in ("class", "id", "itemtype") or name.startswith("data-"))))
+
+
+def _not_headline(el, sites: set[str], seen: dict) -> bool:
     """A heading in a breadcrumb or navigation, hidden, or the site's logo."""
-    for node in [el, *el.iterancestors()]:
-        if node.tag == "nav" or _hidden(node) or node.get("itemprop") == "alternativeHeadline":
+    for node in (el, *el.iterancestors()):
+        bad = seen.get(node)
+        if bad is None:
+            bad = seen[node] = _disqualifies(node)
+        if bad:
             return True
-        for name, value in node.attrib.items():
-            if (name in ("class", "id", "itemtype") or name.startswith("data-")) and (
-                    _CRUMB.search(value) or _CRUMB.search(name)):
-                return True
     if _LOGO.search(el.get("class") or "") or _LOGO.search(el.get("id") or ""):
         return True
-    if fold(text_of(el)) in sites:
+    text = fold(text_of(el))
+    if text in sites:
         return True
     links = el.findall(".//a")
     # A heading that only links to the site's front page is its logo.
     return len(links) == 1 and urlsplit(links[0].get("href") or "").path in ("", "/") and (
-        fold(text_of(links[0])) == fold(text_of(el)))
+        fold(text_of(links[0])) == text)
 
 
 def _spans(title: str) -> list[str]:
@@ -308,5 +324,7 @@ def _site_like(segment: str, sites: set[str], rest: list[str]) -> bool:
 
 
 def _html_title(tree) -> str | None:
-    title = tree.find(".//title")
+    title = tree.find("head/title")
+    if title is None:
+        title = next(tree.iter("title"), None)
     return clean(text_of(title)) if title is not None else None
