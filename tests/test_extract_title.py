@@ -100,3 +100,9 @@ def test_strip_site(raw, sites, expected):
 def test_site_name_from_the_host_is_cut_from_the_meta_title():
     head = og("„Unermüdlicher Einsatz“ - Die Neue Südtiroler Tageszeitung")
     assert title(head, "", "https://www.tageszeitung.it/2025/04/01/x/") == "„Unermüdlicher Einsatz“"
+
+
+def test_h1_with_the_subtitle_after_it_in_the_title_beats_the_subtitle_h2():
+    head = "<title>Thinking from the ground up - A novel weaves the local and the global : reviews.example</title>"
+    body = "<h1>Thinking from the ground up</h1><h2>A novel weaves the local and the global</h2>"
+    assert title(head, body) == "Thinking from the ground up"

@@ -74,30 +74,24 @@ def find_title(tree, meta: dict, ld_headline: str | None, *, trusted: bool = Tru
         (found_h1 if el.tag == "h1" else found_h2).append(el)
     h1s = _headings(found_h1, "h1", sites, seen)
     spans = [(t, _spans(t)) for t in metas]
-    # An <h2> is the headline when the <h1>s are not (breadcrumbs, logos); sections and teasers
-    # may echo the <title>, so then only og:title or the article's own headline vouch for one.
-    strong = [(t, k) for t, k in spans if t == og or (t == ld and trusted)] or spans
-    for level, vouchers in (("h1", spans), ("h2", strong)):
-        for heading in h1s if level == "h1" else _headings(found_h2[:MAX_H2], "h2", sites, seen):
-            for _, keys in vouchers:
-                found = heading.vouched(keys)
-                if found:
-                    return found
+    for heading in h1s:
+        for _, keys in spans:
+            found = heading.vouched(keys)
+            if found:
+                return found
     stripped = [strip_site(t, sites) for t in metas]
     for heading in h1s:
-        if heading.kicker is None:
-            # "Topic: Headline" in a meta title, the heading without its topic: the topic belongs.
-            for title in stripped:
-                for at in (i for i in range(len(title)) if title.startswith(": ", i)):
-                    if _key(title[at + 2:]) == _key(heading.text) and fold(title[:at]) not in sites:
-                        return f"{title[:at]}: {heading.text}"
-        key = _key(heading.headline)
-        # The headline with a kicker of its own ("Topic - Headline") and another one in the meta title.
-        if len(key) > 20 and any(_key(t).endswith(key) for t in metas):
-            return heading.headline
-        # The headline with a subtitle or the site's description after it in the meta title.
-        if len(heading.text.split()) >= 3 and any(_starts_with(_key(t), key) for t in metas):
-            return heading.text
+        found = _related(heading, metas, stripped, sites)
+        if found:
+            return found
+    # An <h2> is the headline when the <h1>s are not (breadcrumbs, logos); sections and teasers
+    # may echo the <title>, so then only og:title or the article's own headline vouch for one.
+    strong = [k for t, k in spans if t == og or (t == ld and trusted)] or [k for _, k in spans]
+    for heading in _headings(found_h2[:MAX_H2], "h2", sites, seen):
+        for keys in strong:
+            found = heading.vouched(keys)
+            if found:
+                return found
     for heading in h1s:
         # An SEO variant of the heading in the meta titles: most of their words in the heading.
         if any(_shared(heading.text, t) >= MIN_SHARED for t in stripped):
@@ -111,6 +105,24 @@ def find_title(tree, meta: dict, ld_headline: str | None, *, trusted: bool = Tru
     if stripped:
         return stripped[0]
     return h1s[0].text if h1s else None
+
+
+def _related(heading: _Heading, metas: list[str], stripped: list[str], sites: set[str]) -> str | None:
+    """The heading where a meta title adds a topic or a subtitle to it."""
+    if heading.kicker is None:
+        # "Topic: Headline" in a meta title, the heading without its topic: the topic belongs.
+        for title in stripped:
+            for at in (i for i in range(len(title)) if title.startswith(": ", i)):
+                if _key(title[at + 2:]) == _key(heading.text) and fold(title[:at]) not in sites:
+                    return f"{title[:at]}: {heading.text}"
+    key = _key(heading.headline)
+    # The headline with a kicker of its own ("Topic - Headline") and another one in the meta title.
+    if len(key) > 20 and any(_key(t).endswith(key) for t in metas):
+        return heading.headline
+    # The headline with a subtitle or the site's description after it in the meta title.
+    if len(heading.text.split()) >= 3 and any(_starts_with(_key(t), _key(heading.text)) for t in metas):
+        return heading.text
+    return None
 
 
 def _starts_with(title: str, heading: str) -> bool:
