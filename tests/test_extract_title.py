@@ -106,3 +106,10 @@ def test_h1_with_the_subtitle_after_it_in_the_title_beats_the_subtitle_h2():
     head = "<title>Thinking from the ground up - A novel weaves the local and the global : reviews.example</title>"
     body = "<h1>Thinking from the ground up</h1><h2>A novel weaves the local and the global</h2>"
     assert title(head, body) == "Thinking from the ground up"
+
+
+def test_markers_far_up_the_tree_or_for_small_screens_only_do_not_hide_the_headline():
+    deep = "<div>" * 10 + '<h1 class="hidden-xs">Bridge reopens after two years</h1>' + "</div>" * 10
+    html = (f'<html data-breadcrumb="news/city"><head>{og("Harbour bridge news")}</head>'
+            f'<body>{deep}{BODY}</body></html>')
+    assert extract_article(html, "https://news.example/a").title == "Bridge reopens after two years"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from itertools import islice
 from urllib.parse import urlsplit
 
 from newscrawl.extract import meta as m
@@ -26,14 +27,15 @@ _SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»/]{1,2}|::)(?:\s+[|\-–—·�
 # Where a title may be cut to vouch for a heading: also " : " and a colon before a name.
 _CUT = re.compile(_SEPARATOR.pattern + r"|\s+:\s+|:(?=[^\s:])")
 MAX_SITE_WORDS = 6  # a site name is short; a longer side is part of the headline
+MAX_DEPTH = 8  # ancestors of a heading looked at for breadcrumbs, navigation, hidden blocks
 MAX_H2 = 12  # the article's own <h2> headline comes early; later ones are sections and teasers
 MIN_SHARED = 0.6  # of a meta title's words an unvouched <h1> must say to be the headline
 # Signs that a heading is not the headline: a breadcrumb (which often holds the SEO title),
 # the site's logo, text hidden from sight.
 _CRUMB = re.compile(r"crumb|seo-?title", re.I)
-_LOGO = re.compile(r"logo|site-?title|site-?name|brand|masthead", re.I)
+_LOGO = re.compile(r"(?i)logo|site-?(?:title|name)|(?<![\w-])brand(?![\w-])")
 _HIDDEN_CLASS = re.compile(r"(?i)(?<![\w-])(?:hidden|sr-only|visually-?hidden|screen-reader-text|aural|h?-?offscreen"
-                           r"|element-invisible|hide|d-none|invisible)(?![\w-])")
+                           r"|element-invisible|hide|invisible)(?![\w-])")
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
 _TRAILING = re.compile(r"[\s.。．!！]+$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
@@ -223,7 +225,9 @@ def _disqualifies(node) -> bool:
 
 def _not_headline(el, sites: set[str], seen: dict) -> bool:
     """A heading in a breadcrumb or navigation, hidden, or the site's logo."""
-    for node in (el, *el.iterancestors()):
+    # Breadcrumbs and hidden blocks sit close to their heading; a marker far up the tree (a
+    # <body data-breadcrumb=...>) says nothing about it.
+    for node in (el, *islice(el.iterancestors(), MAX_DEPTH)):
         bad = seen.get(node)
         if bad is None:
             bad = seen[node] = _disqualifies(node)
