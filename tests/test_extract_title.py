@@ -113,3 +113,8 @@ def test_markers_far_up_the_tree_or_for_small_screens_only_do_not_hide_the_headl
     html = (f'<html data-breadcrumb="news/city"><head>{og("Harbour bridge news")}</head>'
             f'<body>{deep}{BODY}</body></html>')
     assert extract_article(html, "https://news.example/a").title == "Bridge reopens after two years"
+
+
+def test_a_site_name_ending_the_headline_without_a_separator_stays():
+    assert strip_site("Why everyone reads Spiegel", {"spiegel"}) == "Why everyone reads Spiegel"
+    assert strip_site("Why everyone reads it:Spiegel", {"spiegel"}) == "Why everyone reads it"

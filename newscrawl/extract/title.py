@@ -36,6 +36,7 @@ _CRUMB = re.compile(r"crumb|seo-?title", re.I)
 _LOGO = re.compile(r"(?i)logo|site-?(?:title|name)|(?<![\w-])brand(?![\w-])")
 _HIDDEN_CLASS = re.compile(r"(?i)(?<![\w-])(?:hidden|sr-only|visually-?hidden|screen-reader-text|aural|h?-?offscreen"
                            r"|element-invisible|hide|invisible)(?![\w-])")
+_END_SEP = re.compile(r"\s*[|:：\-–—_·•»/]+\s*$")
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
 _TRAILING = re.compile(r"[\s.。．!！]+$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
@@ -314,11 +315,12 @@ def strip_site(title: str, sites: set[str] | str = frozenset()) -> str:
 
 
 def _cut_known_site(title: str, sites: set[str]) -> str:
-    """"Headline:Site" with any separator, when the site's name is known."""
+    """"Headline:Site" with any separator, when the site's name is known ("... about Spiegel"
+    without a separator keeps its last word)."""
     for site in sites:
         head = title[: -len(site)]
-        if len(site) > 3 and len(head) > 8 and fold(title[-len(site):]) == site and re.search(r"[\W_]$", head):
-            return head.rstrip(" |:：-–—_·•»/")
+        if len(site) > 3 and len(head) > 8 and fold(title[-len(site):]) == site and _END_SEP.search(head):
+            return _END_SEP.sub("", head)
     return title
 
 
