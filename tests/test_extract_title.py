@@ -118,3 +118,9 @@ def test_markers_far_up_the_tree_or_for_small_screens_only_do_not_hide_the_headl
 def test_a_site_name_ending_the_headline_without_a_separator_stays():
     assert strip_site("Why everyone reads Spiegel", {"spiegel"}) == "Why everyone reads Spiegel"
     assert strip_site("Why everyone reads it:Spiegel", {"spiegel"}) == "Why everyone reads it"
+
+
+def test_the_host_name_counts_as_the_site_only_as_whole_words():
+    assert strip_site("Zeitumstellung - So stellen Sie die Uhr um | ZEIT ONLINE", {"zeit"}) == \
+        "Zeitumstellung - So stellen Sie die Uhr um"
+    assert strip_site("Four Years Remaining » Blog Archive » Interning", {"fouryears"}) == "Blog Archive » Interning"

@@ -325,16 +325,20 @@ def _cut_known_site(title: str, sites: set[str]) -> str:
 
 
 def _names_site(segment: str, sites: set[str]) -> bool:
+    """The segment is a site's name or holds it as whole words: "Four Years Remaining" holds
+    fouryears.eu's, "Die Neue Südtiroler Tageszeitung" tageszeitung.it's; "Zeitumstellung"
+    does not hold zeit.de's."""
     key = fold(segment)
-    bare = re.sub(r"[\W_]", "", key)
-    return any(key == s or (len(s) >= 4 and s in bare) for s in sites)
+    words = re.findall(r"[^\W_]+", key)
+    runs = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)}
+    return any(key == s or (len(s) >= 3 and re.sub(r"[\W_]", "", s) in runs) for s in sites)
 
 
 def _site_like(segment: str, sites: set[str], rest: list[str]) -> bool:
     key = fold(segment)
     if not key:
         return True
-    if any(key in s or s in key for s in sites if len(s) >= 3) or _names_site(segment, sites):
+    if any(key in s for s in sites if len(key) >= 3) or _names_site(segment, sites):
         return True
     words = key.split()
     longest_rest = max(len(fold(r)) for r in rest)
