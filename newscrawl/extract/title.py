@@ -3,9 +3,14 @@
 Meta titles often carry the site's name ("Headline | Site") and og/JSON-LD titles are sometimes
 an SEO variant; the heading is what readers see, but a page's first <h1> may be its logo, a
 breadcrumb holding the SEO title, or text for screen readers only, and the visible headline
-is then often an <h2>. So a visible heading wins when a meta title vouches for it (equal, or
-equal once the site's name is cut off), else the <h1> that says mostly what the meta titles
-say, else the structured headline, then the og/meta title without its site's name.
+is then often an <h2>, split into a kicker and the headline. In order:
+- a visible <h1> a meta title vouches for (equal, or a run of its segments between separators),
+  in the form the title gives (with or without its kicker);
+- a visible <h1> a meta title adds a topic ("Topic: Headline") or a subtitle to;
+- a visible <h2> og:title or the article's JSON-LD headline vouches for;
+- an <h1> saying most of a meta title's words (an SEO variant of it);
+- the article's JSON-LD headline; the one visible <h1> sharing a word with the meta titles;
+- the og/meta title without the site's name.
 """
 
 from __future__ import annotations
@@ -75,7 +80,7 @@ def find_title(tree, meta: dict, ld_headline: str | None, *, trusted: bool = Tru
     found_h1, found_h2 = [], []
     for el in tree.iter("h1", "h2"):  # one walk over the tree for both
         (found_h1 if el.tag == "h1" else found_h2).append(el)
-    h1s = _headings(found_h1, "h1", sites, seen)
+    h1s = _headings(found_h1, sites, seen)
     spans = [(t, _spans(t)) for t in metas]
     for heading in h1s:
         for _, keys in spans:
@@ -90,7 +95,7 @@ def find_title(tree, meta: dict, ld_headline: str | None, *, trusted: bool = Tru
     # An <h2> is the headline when the <h1>s are not (breadcrumbs, logos); sections and teasers
     # may echo the <title>, so then only og:title or the article's own headline vouch for one.
     strong = [k for t, k in spans if t == og or (t == ld and trusted)] or [k for _, k in spans]
-    for heading in _headings(found_h2[:MAX_H2], "h2", sites, seen):
+    for heading in _headings(found_h2[:MAX_H2], sites, seen):
         for keys in strong:
             found = heading.vouched(keys)
             if found:
@@ -135,10 +140,10 @@ def _starts_with(title: str, heading: str) -> bool:
 class _Heading:
     """A visible heading: its text, and for "<span>Kicker</span><span>Headline</span>" both parts."""
 
-    __slots__ = ("level", "text", "kicker", "headline")
+    __slots__ = ("text", "kicker", "headline")
 
-    def __init__(self, level: int, text: str, kicker: str | None, headline: str):
-        self.level, self.text, self.kicker, self.headline = level, text, kicker, headline
+    def __init__(self, text: str, kicker: str | None, headline: str):
+        self.text, self.kicker, self.headline = text, kicker, headline
 
     def vouched(self, spans: list[str]) -> str | None:
         """This heading in the form a meta title (or a run of its segments) gives; the longest
@@ -156,13 +161,14 @@ class _Heading:
                 middle = span[len(kicker):len(span) - len(headline)]
                 if _PUNCT_ONLY.match(middle):  # "Kicker / Headline": the title's separator
                     sep = middle.strip()
-                    return f"{self.kicker}{sep} {self.headline}" if sep in ":,.!?" else f"{self.kicker} {sep} {self.headline}"
+                    sep = f"{sep} " if sep in ":,.!?" else f" {sep} "
+                    return f"{self.kicker}{sep}{self.headline}"
         return None
 
 
-def _headings(elements: list, level: str, sites: set[str], seen: dict) -> list[_Heading]:
-    """The visible headings among `elements` (all of one level); `seen` remembers which elements
-    disqualify what they hold (the <h1> and <h2> passes share ancestors)."""
+def _headings(elements: list, sites: set[str], seen: dict) -> list[_Heading]:
+    """The visible headings among `elements`; `seen` remembers which elements disqualify what
+    they hold (the <h1> and <h2> passes share ancestors)."""
     out = []
     for el in elements:
         if _not_headline(el, sites, seen):
@@ -172,11 +178,11 @@ def _headings(elements: list, level: str, sites: set[str], seen: dict) -> list[_
             kicker, headline = parts[0][0], parts[1][0]
             # Shown on two lines; read as one, a colon joins them (unless the kicker ends a sentence).
             joined = f"{kicker} {headline}" if kicker.endswith((":", "?", "!", ".")) else f"{kicker}: {headline}"
-            out.append(_Heading(int(level[1]), joined, kicker, headline))
+            out.append(_Heading(joined, kicker, headline))
         elif parts:
             text = clean(_visible_text(el))
             if text:
-                out.append(_Heading(int(level[1]), text, None, text))
+                out.append(_Heading(text, None, text))
     return out
 
 
