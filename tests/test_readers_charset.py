@@ -57,3 +57,24 @@ def test_header_charset_parameter():
 
 def test_stray_nul_bytes_are_dropped():
     assert decode_html(b"<p>a\x00\x00b</p>", None) == ("<p>ab</p>", None)
+
+
+@pytest.mark.parametrize("label", ["Shift_JIS", "EUC-JP", "EUC-KR", "ISO-8859-2", "iso-8859-15", "gb2312"])
+def test_utf8_page_keeping_an_old_meta_charset_is_read_as_utf8(label):
+    # a page re-saved as UTF-8 keeps its <meta charset>; valid UTF-8 beyond ASCII is no accident
+    page = f'<html><head><meta charset="{label}"><title>脆弱性対策 – Łódź, sanción</title></head></html>'
+    text, problem = decode_html(page.encode("utf-8"), None)
+    assert text == page and problem == f"meta charset says {label}, body is utf-8"
+
+
+def test_real_shift_jis_page_is_still_read_as_declared():
+    page = '<html><head><meta charset="Shift_JIS"><title>脆弱性対策情報データベース</title></head></html>'
+    assert decode_html(page.encode("shift_jis"), None) == (page, None)
+    assert decode_html(page.encode("shift_jis"), "shift_jis") == (page, None)
+
+
+def test_utf16_meta_on_ascii_bytes_means_utf8():
+    page = '<html><head><meta charset="utf-16"><title>Zoë</title></head></html>'
+    assert decode_html(page.encode("utf-8"), None)[0] == page
+    ascii_page = '<html><head><meta charset="utf-16"><title>Zoe</title></head></html>'
+    assert decode_html(ascii_page.encode("ascii"), None)[0] == ascii_page

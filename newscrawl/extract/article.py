@@ -80,7 +80,7 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
     out = Extracted()
     out.url = canonical_url(tree, meta, ld, url)
     base = out.url or url
-    out.title = select_text(tree, sel.get("title")) or find_title(tree, meta, ld.headline if ld else None,
+    out.title = select_text(tree, sel.get("title")) or find_title(tree, meta, ld.headline if ld else None, url=base,
                                                                 trusted=bool(ld and ld.is_article))
     out.authors_raw = _people(ld.authors if ld and ld.authors else m.authors(meta), meta, ld, base)
     out.byline_raw, byline_el = byline(tree, sel.get("byline"))

@@ -2,8 +2,11 @@
 
 Order: a byte-order mark, the HTTP header's charset, the page's <meta> charset, then UTF-8 with
 Windows-1252 for the bytes that are not UTF-8. Servers and page templates often declare
-ISO-8859-1 for pages written in UTF-8; bytes that are valid UTF-8 and not plain ASCII are
-almost never meant as Latin-1 ("Ã©" for "é"), so there UTF-8 wins and the mismatch is reported.
+ISO-8859-1 for pages written in UTF-8, and pages re-saved or transcoded to UTF-8 keep their old
+<meta charset="Shift_JIS"> or "EUC-KR". Text in any other charset is almost never valid UTF-8
+once it holds non-ASCII bytes (UTF-8's multi-byte sequences are that strict), so valid UTF-8
+that is not plain ASCII wins over any declared charset ("Ã©" for "é", "繧ｵ" for "サ" otherwise)
+and the mismatch is reported.
 """
 
 from __future__ import annotations
@@ -97,8 +100,11 @@ def _decode(body: bytes, header_charset: str | None) -> tuple[str, str | None]:
                 return body.decode("utf-8"), problem
             except UnicodeDecodeError:
                 return body.decode("utf-8", errors=CP1252_FALLBACK), f"{where} says {label}, body is not valid utf-8"
-        if name == "cp1252" and _is_utf8_not_ascii(body):
+        if _is_utf8_not_ascii(body):
             return body.decode("utf-8"), f"{where} says {label}, body is utf-8"
+        if where == "meta charset" and name.replace("-", "_").startswith(("utf_16", "utf_32")):
+            # A <meta> readable as ASCII cannot be UTF-16; browsers read such pages as UTF-8.
+            return body.decode("utf-8", errors=CP1252_FALLBACK), f"{where} says {label}, body is not {label}"
         try:
             return body.decode(name, errors="replace"), problem
         except LookupError:  # a codec Python knows by name but cannot decode with (e.g. "rot13")
