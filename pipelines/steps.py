@@ -67,7 +67,7 @@ class BylinePipeline(ArticleStep):
         # Structured data names the authors one by one; the visible byline is the fallback and
         # still gives the outlet and role when structured data has the names.
         for raw in item.authors_raw:
-            item.authors += [a for a in parse_byline(raw).authors if a not in item.authors]
+            item.authors += [a for a in parse_byline(raw, structured=True).authors if a not in item.authors]
         if item.byline_raw:
             byline = parse_byline(item.byline_raw)
             if not item.authors:

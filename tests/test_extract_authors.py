@@ -1,0 +1,100 @@
+"""Where a page's authors come from: structured data first, then the visible byline, each
+through the byline normalizer; never from boxes about other stories or from the site's name."""
+
+import json
+
+from newscrawl.extract import extract_article
+from newscrawl.extract.dom import parse_html
+from newscrawl.extract.elements import byline, foreign
+from pipelines.bylines import parse_byline
+
+
+def authors(html: str, url: str = "https://news.example/2024/05/story") -> list[str]:
+    got = extract_article(html, url)
+    if got.authors_raw:
+        names = []
+        for raw in got.authors_raw:
+            names += [n for n in parse_byline(raw, structured=True).authors if n not in names]
+        return names
+    return list(parse_byline(got.byline_raw).authors)
+
+
+def doc(head: str = "", body: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def ld(obj) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def test_article_author_meta_beats_the_page_level_author_meta():
+    # <meta name="author"> often names the company; article:author names the writer.
+    head = '<meta name="author" content="Example Media Group"><meta property="article:author" content="Ann Lee">'
+    assert authors(doc(head, "<h1>T</h1>")) == ["Ann Lee"]
+
+
+def test_author_meta_that_is_a_profile_path_or_the_site_falls_through_to_the_next():
+    head = ('<meta property="article:author" content="/@annlee">'
+            '<meta name="author" content="Ann Lee">')
+    assert authors(doc(head, "<h1>T</h1>")) == ["Ann Lee"]
+    head = ('<meta property="article:author" content="jungle.world">'
+            '<meta name="author" content="Ann Lee">')
+    assert authors(doc(head, "<h1>T</h1>"), "https://jungle.world/artikel/1") == ["Ann Lee"]
+
+
+def test_site_name_across_the_dot_is_not_an_author():
+    head = '<meta name="author" content="Interscenario">'
+    assert authors(doc(head, "<h1>T</h1>"), "https://www.interscenar.io/a/b") == []
+
+
+def test_fullest_author_list_among_descriptions_of_the_same_article():
+    theme = {"@type": "NewsArticle", "headline": "Spies", "author": [
+        {"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Chen"}]}
+    plugin = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "headline": "Spies", "author": {"name": "Ann Lee"}, "wordCount": 900,
+         "datePublished": "2024-05-01", "inLanguage": "en", "publisher": {"@id": "#org"}}]}
+    other = {"@type": "VideoObject", "name": "Spies", "author": [
+        {"name": "X One"}, {"name": "Y Two"}, {"name": "Z Three"}]}
+    assert authors(doc(ld(theme) + ld(plugin) + ld(other), "<h1>Spies</h1>")) == ["Ann Lee", "Bo Chen"]
+
+
+def test_lower_case_author_field_is_title_cased_but_a_lone_handle_is_not():
+    assert parse_byline("cindy mangomini", structured=True).authors == ("Cindy Mangomini",)
+    assert parse_byline("janedoe", structured=True).authors == ()
+    assert parse_byline("admin", structured=True).authors == ()
+    # visible text in lower case is rarely a name
+    assert parse_byline("posted in news and events").authors == ()
+
+
+def test_co_authors_sit_beside_the_first_not_in_other_stories():
+    body = ('<article><h1>T</h1><div class="byline"><a rel="author" href="/author/ann">Ann Lee</a> and '
+            '<a rel="author" href="/author/bo">Bo Chen</a></div><p>Text</p></article>'
+            '<div class="block"><div class="row"><div class="meta"><a rel="author" href="/author/cy">Cy Ng</a>'
+            '</div></div></div>')
+    text, _ = byline(parse_html(doc(body=body)))
+    assert parse_byline(text).authors == ("Ann Lee", "Bo Chen")
+
+
+def test_a_box_that_holds_the_headline_is_not_a_footer_or_sidebar():
+    body = ('<main><article><header class="entry-header header-footer-group"><h1>T</h1>'
+            '<span class="meta-text">By <a href="/author/helge/">Helge Berg</a></span></header>'
+            '<p>Story</p></article></main><footer class="site-footer"><a href="/author/x/">Site Owner</a></footer>')
+    tree = parse_html(doc(body=body))
+    assert parse_byline(byline(tree)[0]).authors == ("Helge Berg",)
+    footer_link = tree.find(".//footer//a")
+    assert foreign(footer_link)
+
+
+def test_by_line_next_to_the_headline_without_byline_markup():
+    body = ('<article><div class="head"><h1>Angst</h1><ul class="infos"><li>3 Minuten</li>'
+            '<li class="information-item">Von: <span><a href="/bill">Bill Carthy</a>,</span>'
+            '<span><a href="/marisha">Marisha Gold</a></span></li></ul></div>'
+            '<p>' + "Lorem ipsum dolor sit amet. " * 10 + '</p></article>')
+    text, el = byline(parse_html(doc(body=body)))
+    assert el is not None and parse_byline(text).authors == ("Bill Carthy", "Marisha Gold")
+
+
+def test_von_in_the_story_is_no_byline():
+    body = ('<article><h1>Trip</h1><p>' + "A long first paragraph of the story. " * 6 + '</p>'
+            '<p>Von München bis Aachen fuhren sie.</p></article>')
+    assert byline(parse_html(doc(body=body))) == (None, None)
