@@ -7,6 +7,7 @@ through newscrawl.ingest. Each reads what it needs from the settings in from_cra
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from scrapy.exceptions import DropItem
 
@@ -56,6 +57,12 @@ class CleanPipeline(ArticleStep):
         return item
 
 
+def _site_label(url: str | None) -> str | None:
+    """"landesspiegel" for landesspiegel.li: blogs and small sites sign with their own name."""
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.").split(".")[0].replace("-", "") if host else None
+
+
 class BylinePipeline(ArticleStep):
     @classmethod
     def from_crawler(cls, crawler):
@@ -71,7 +78,10 @@ class BylinePipeline(ArticleStep):
         if item.byline_raw:
             byline = parse_byline(item.byline_raw)
             if not item.authors:
-                item.authors = list(byline.authors)
+                site = _site_label(item.url)
+                # A one-word "author" spelled like the host is the site ("von Landesspiegel");
+                # "Jane Doe" on janedoe.com is a personal site and stays.
+                item.authors = [a for a in byline.authors if " " in a or a.replace("-", "").lower() != site]
             item.outlet = item.outlet or byline.outlet
             item.role = item.role or byline.role
             item.column = item.column or byline.column

@@ -98,3 +98,26 @@ def test_von_in_the_story_is_no_byline():
     body = ('<article><h1>Trip</h1><p>' + "A long first paragraph of the story. " * 6 + '</p>'
             '<p>Von München bis Aachen fuhren sie.</p></article>')
     assert byline(parse_html(doc(body=body))) == (None, None)
+
+
+def test_a_story_link_in_a_people_section_is_no_profile_link():
+    body = ('<article><h1>T</h1><p>Intro <a href="/people/news/star-found-dead-in-santa-barbara-62257.html">'
+            'Grauenvoller Mord</a> and more.</p><div class="x"><a href="/people/jane-doe">Jane Doe</a></div></article>')
+    text, _ = byline(parse_html(doc(body=body)))
+    assert text == "Jane Doe"
+
+
+def byline_step(**fields):
+    from pipelines.steps import BylinePipeline
+    from newscrawl.items import ArticleItem
+    return BylinePipeline().process_item(ArticleItem(kind="full", text="Body.", **fields))
+
+
+def test_a_one_word_byline_spelled_like_the_host_is_the_site():
+    assert byline_step(byline_raw="von Landesspiegel", url="https://landesspiegel.li/2025/a").authors == []
+    # a personal site keeps its owner's full name
+    assert byline_step(byline_raw="By Jane Doe", url="https://janedoe.com/post").authors == ["Jane Doe"]
+
+
+def test_lower_case_author_field_through_the_pipeline_step():
+    assert byline_step(authors_raw=["cindy mangomini"]).authors == ["Cindy Mangomini"]

@@ -38,7 +38,10 @@ _BYLINE_WORD = re.compile(r"(?:By|BY|Von|VON|Par|PAR|Por|POR|Door|DOOR)(?::|\s|$
 _BYLINE_STORY = 150  # characters of a paragraph's own text: the story, below any byline
 _AUTHOR_HREF = re.compile(
     r"/(?:authors?|autor(?:en|in)?|auteurs?|autores?|autori|people|profiles?|editors?|journalists?|"
-    r"reporters?|newsteam|mitarbeiter|redakteur(?:e|in)?|contributors?|writers?|staff)(?:/[\w%.-]+){1,2}/?(?:[?#].*)?$",
+    r"reporters?|newsteam|mitarbeiter|redakteur(?:e|in)?|contributors?|writers?|staff)"
+    # A profile is named by a short slug or an id; "/people/news/star-found-dead-in-la-62257.html"
+    # is a story in a section called "people".
+    r"(?:/[\w%.-]+)?/(?![^/?#]*(?:[-_][^-_/?#]+){5})[\w%.-]+/?(?:[?#].*)?$",
     re.IGNORECASE,
 )  # characters; longer is a bio or a paragraph, not a byline
 MAX_DATE = 80
