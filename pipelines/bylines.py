@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 
 from pipelines.dates import MONTH_NAMES
@@ -350,7 +351,7 @@ def _clean(raw: str, state: _State) -> str:
         text = _READ_TIME.sub(" | ", text)
         text = _AGO.sub(" | ", text)
         text = _DATE.sub(" | ", text)
-    text = _SPACES.sub(" ", text).strip()
+    text = _SPACES.sub(" ", text).strip(" |")  # a cut-out date in front leaves separators
 
     # A few words before the first "By" are page furniture ("World", "Written", "Story"); they
     # can still name the outlet ("CNN - By Jane Doe") but never an author.  A longer lead-in
@@ -481,6 +482,24 @@ def _add_name(text: str, state: _State) -> None:
     name = _person_name(text)
     if name:
         state.names.append(name)
+
+
+def names_site(name: str, url: str | None) -> bool:
+    """True when `name` is the site's own name, spelled from its host: "Landesspiegel" on
+    landesspiegel.li, "Interscenario" on interscenar.io, "ZDNet Japan" on japan.zdnet.com.
+
+    Every word must be in the host: "Jane Zdnet" stays.  (A personal site named after its
+    owner loses its author here; outlets named like their host are far more common.)
+    """
+    host = urlsplit(url).hostname if url else None
+    if not host:
+        return False
+    labels = host.removeprefix("www.").replace("-", "").split(".")
+    key = name.casefold().replace("-", "").replace(".", "")
+    if key.replace(" ", "") in ("".join(labels), labels[0]):
+        return True
+    words = key.split()
+    return len(words) > 1 and all(w in labels[:-1] for w in words)
 
 
 def _person_name(text: str) -> str | None:

@@ -7,13 +7,12 @@ through newscrawl.ingest. Each reads what it needs from the settings in from_cra
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from scrapy.exceptions import DropItem
 
 from newscrawl.items import ArticleItem
 from newscrawl.sites import load_sites, site_for_url
-from pipelines.bylines import parse_byline
+from pipelines.bylines import names_site, parse_byline
 from pipelines.clean import clean_item, is_placeholder
 from pipelines.dates import parse_published
 from pipelines.dedupe import body_key, fingerprint, teaser_keys
@@ -57,12 +56,6 @@ class CleanPipeline(ArticleStep):
         return item
 
 
-def _site_label(url: str | None) -> str | None:
-    """"landesspiegel" for landesspiegel.li: blogs and small sites sign with their own name."""
-    host = urlsplit(url).hostname if url else None
-    return host.removeprefix("www.").split(".")[0].replace("-", "") if host else None
-
-
 class BylinePipeline(ArticleStep):
     @classmethod
     def from_crawler(cls, crawler):
@@ -78,10 +71,8 @@ class BylinePipeline(ArticleStep):
         if item.byline_raw:
             byline = parse_byline(item.byline_raw)
             if not item.authors:
-                site = _site_label(item.url)
-                # A one-word "author" spelled like the host is the site ("von Landesspiegel");
-                # "Jane Doe" on janedoe.com is a personal site and stays.
-                item.authors = [a for a in byline.authors if " " in a or a.replace("-", "").lower() != site]
+                # Small sites sign with their own name ("von Landesspiegel").
+                item.authors = [a for a in byline.authors if not names_site(a, item.url)]
             item.outlet = item.outlet or byline.outlet
             item.role = item.role or byline.role
             item.column = item.column or byline.column

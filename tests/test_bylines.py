@@ -232,6 +232,7 @@ CASES = [
     # --- the initial of a second surname ends a name; a first name and an initial do not ---
     ("Juan Carlos Muñoz C.", B("Juan Carlos Muñoz C")),
     ("Mary J.", B()),
+    ("06.11.2023 13:30 von Olga", B("Olga")),
 ]
 
 

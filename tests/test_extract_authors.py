@@ -94,6 +94,13 @@ def test_by_line_next_to_the_headline_without_byline_markup():
     assert el is not None and parse_byline(text).authors == ("Bill Carthy", "Marisha Gold")
 
 
+def test_von_after_the_date_stamp_under_the_headline():
+    body = ('<div class="c"><h1>Ehezoff</h1><div class="r"><h2>Stars <span>06.11.2023 13:30 von Olga </span></h2>'
+            '<p>' + "Story text goes here. " * 10 + '</p></div></div>')
+    text, _ = byline(parse_html(doc(body=body)))
+    assert parse_byline(text).authors == ("Olga",)
+
+
 def test_von_in_the_story_is_no_byline():
     body = ('<article><h1>Trip</h1><p>' + "A long first paragraph of the story. " * 6 + '</p>'
             '<p>Von München bis Aachen fuhren sie.</p></article>')
@@ -115,8 +122,9 @@ def byline_step(**fields):
 
 def test_a_one_word_byline_spelled_like_the_host_is_the_site():
     assert byline_step(byline_raw="von Landesspiegel", url="https://landesspiegel.li/2025/a").authors == []
-    # a personal site keeps its owner's full name
-    assert byline_step(byline_raw="By Jane Doe", url="https://janedoe.com/post").authors == ["Jane Doe"]
+    assert byline_step(byline_raw="By ZDNet Japan", url="https://japan.zdnet.com/a/1").authors == []
+    # only when every word is in the host
+    assert byline_step(byline_raw="By Jane Zdnet", url="https://japan.zdnet.com/a/1").authors == ["Jane Zdnet"]
 
 
 def test_lower_case_author_field_through_the_pipeline_step():

@@ -14,6 +14,7 @@ from newscrawl.extract.jsonld import read_jsonld
 from newscrawl.extract.markupdate import markup_date
 from newscrawl.extract.title import find_title, fold
 from newscrawl.extract.urls import absolute, date_in_url
+from pipelines.bylines import names_site
 from pipelines.dates import parse_published
 
 MIN_ARTICLE_TEXT = 400  # characters of body that make a page without structured data an article
@@ -178,9 +179,6 @@ def _people(fields, meta, ld, url: str | None) -> list[str]:
     """
     site_names = {fold(n) for n in (m.first(meta, ("og:site_name", "application-name")),
                                     ld.publisher if ld else None) if n}
-    host = (urlsplit(url).hostname or "" if url else "").removeprefix("www.")
-    # "Interscenario" on interscenar.io: the site's name may run across the dot.
-    host_labels = {host.split(".")[0].replace("-", ""), host.replace(".", "").replace("-", "")} - {""}
     for names in fields:
         kept = []
         for name in names:
@@ -188,7 +186,7 @@ def _people(fields, meta, ld, url: str | None) -> list[str]:
             first_part = key.split(",")[0].strip()
             if key in site_names or first_part in site_names or _DOMAIN.search(name):
                 continue
-            if key.replace(" ", "").replace("-", "").replace(".", "") in host_labels:
+            if names_site(name, url):
                 continue
             kept.append(name)
         if kept:

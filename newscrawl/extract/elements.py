@@ -34,7 +34,9 @@ MAX_BYLINE = 200
 MAX_NAME = 60  # characters of one linked name
 MAX_LINKED_AUTHORS = 4
 _BYLINE_SCOPE = 3  # levels above the first author element that hold all co-authors
-_BYLINE_WORD = re.compile(r"(?:By|BY|Von|VON|Par|PAR|Por|POR|Door|DOOR)(?::|\s|$)")
+# "By ...", "Von: ...", or after the date stamp: "06.11.2023 13:30 von Olga".
+_BYLINE_WORD = re.compile(r"(?:[\d.:/, -]*\d[\d.:/, -]*(?:Uhr\s+)?(?:by|von|par|por|door)\s"
+                          r"|(?:By|BY|Von|VON|Par|PAR|Por|POR|Door|DOOR)(?::|\s|$))")
 _BYLINE_STORY = 150  # characters of a paragraph's own text: the story, below any byline
 _AUTHOR_HREF = re.compile(
     r"/(?:authors?|autor(?:en|in)?|auteurs?|autores?|autori|people|profiles?|editors?|journalists?|"
