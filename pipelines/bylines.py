@@ -376,9 +376,13 @@ def _clean(raw: str, state: _State) -> str:
 def _parse_segment(segment: str, first_segment: bool, state: _State) -> None:
     for index, piece in enumerate(_find_outlets(segment, state)):
         parts = _LABEL.split(piece) if _LABEL_HINT.search(piece.lower()) else (piece,)
-        for part in parts:
-            if part and not part.isspace():
-                _parse_roles(part, first_segment and index == 0, state)
+        last = len(parts) - 1
+        for i, part in enumerate(parts):
+            if not part or part.isspace():
+                continue
+            if i < last:  # "ZDNet Japan Staff": the name in front of a newsroom label is the outlet's
+                continue
+            _parse_roles(part, first_segment and index == 0, state)
 
 
 def _find_outlets(text: str, state: _State) -> list[str]:

@@ -233,6 +233,7 @@ CASES = [
     ("Juan Carlos Muñoz C.", B("Juan Carlos Muñoz C")),
     ("Mary J.", B()),
     ("06.11.2023 13:30 von Olga", B("Olga")),
+    ("ZDNet Japan Staff", B()),
 ]
 
 

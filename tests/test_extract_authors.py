@@ -129,3 +129,11 @@ def test_a_one_word_byline_spelled_like_the_host_is_the_site():
 
 def test_lower_case_author_field_through_the_pipeline_step():
     assert byline_step(authors_raw=["cindy mangomini"]).authors == ["Cindy Mangomini"]
+
+
+def test_profile_links_are_names_not_headlines_or_links_in_sentences():
+    body = ('<article><h1>T</h1><p>' + "The police found her in a box, reports say. " * 2 +
+            '<a href="/people/ann-lee">Ann Lee</a> said so.</p>'
+            '<ul><li><a href="/people/news/cw-sad-confession-62245.html">Charlotte W: Sad Confession</a></li></ul>'
+            '</article>')
+    assert byline(parse_html(doc(body=body))) == (None, None)

@@ -37,6 +37,7 @@ _BYLINE_SCOPE = 3  # levels above the first author element that hold all co-auth
 # "By ...", "Von: ...", or after the date stamp: "06.11.2023 13:30 von Olga".
 _BYLINE_WORD = re.compile(r"(?:[\d.:/, -]*\d[\d.:/, -]*(?:Uhr\s+)?(?:by|von|par|por|door)\s"
                           r"|(?:By|BY|Von|VON|Par|PAR|Por|POR|Door|DOOR)(?::|\s|$))")
+_HEADLINE_MARK = re.compile(r"[:!?\"\u201c\u201d\u201e]")
 _BYLINE_STORY = 150  # characters of a paragraph's own text: the story, below any byline
 _AUTHOR_HREF = re.compile(
     r"/(?:authors?|autor(?:en|in)?|auteurs?|autores?|autori|people|profiles?|editors?|journalists?|"
@@ -135,11 +136,12 @@ def byline(root, selector: str | None = None):
         if not _AUTHOR_HREF.search(a.get("href") or "") or foreign(a):
             continue
         name = text_of(a)
-        if name and len(name) <= MAX_NAME and name not in names:
-            names.append(name)
-            first = first if first is not None else a
-            if len(names) == MAX_LINKED_AUTHORS:
-                break
+        if not name or len(name) > MAX_NAME or name in names or _HEADLINE_MARK.search(name) or _in_prose(a):
+            continue  # a headline ("Star: Sad confession") or a link in the story's sentences
+        names.append(name)
+        first = first if first is not None else a
+        if len(names) == MAX_LINKED_AUTHORS:
+            break
     if names:
         return ", ".join(names), first
     return _by_line(root)
@@ -167,6 +169,11 @@ def _by_line(root):
             if len(line) <= MAX_NAME * 2 and not foreign(el):
                 return line, el
     return None, None
+
+
+def _in_prose(el) -> bool:
+    parent = el.getparent()
+    return parent is not None and parent.tag == "p" and len(parent.text or "") + len(el.tail or "") > _BYLINE_STORY // 3
 
 
 def _ancestor(el, levels: int):
