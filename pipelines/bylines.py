@@ -535,7 +535,15 @@ def _person_name(text: str) -> str | None:
         return None  # a stray "Von" or "De"; a lone upper-case word is an agency ("ERBOL", "SID")
     if not any(c.islower() for token in tokens for c in token):
         tokens = _title_case(tokens)
+    elif any(_shouted(t) for t in tokens):
+        # "Bill MCCARTHY": agencies write the surname in capitals
+        tokens = [_title_token(t, inner=i > 0) if _shouted(t) else t for i, t in enumerate(tokens)]
     return " ".join(tokens)
+
+
+def _shouted(token: str) -> bool:
+    """An upper-case surname, not initials ("J.R.R.") or a numeral ("III")."""
+    return len(token) > 2 and token.isupper() and "." not in token and token not in _ROMAN
 
 
 def _name_token_ok(token: str) -> bool:

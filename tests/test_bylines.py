@@ -234,6 +234,7 @@ CASES = [
     ("Mary J.", B()),
     ("06.11.2023 13:30 von Olga", B("Olga")),
     ("ZDNet Japan Staff", B()),
+    ("Von: Bill MCCARTHY, Marisha GOLDHAMER", B("Bill McCarthy", "Marisha Goldhamer")),
 ]
 
 
