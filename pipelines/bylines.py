@@ -132,7 +132,8 @@ NON_NAME_WORDS = frozenset({
     "redaktion", "autor", "autorin", "quelle", "uhr", "stand", "veröffentlicht",
     "aktualisiert", "foto", "fotos", "bild", "mehr", "nachrichten", "agencias", "agences",
     "rédaction", "redacción", "redazione", "nachrichtenagentur", "presseagentur", "agentur",
-    "kommentare", "kommentar", "datum", "admin", "administrator",
+    "kommentare", "kommentar", "datum", "admin", "administrator", "view", "sign", "ihre",
+    "责任编辑", "責任編集",
     # CJK role and label words ("記者" reporter, "著者" author, "기자" reporter)
     "記者", "著者", "作者", "翻訳者", "编辑", "撮影", "写真", "イラスト", "기자", "외", "フォロー",
     *(kw.lower() for kw in OUTLET_KEYWORDS),
@@ -272,6 +273,7 @@ _TOKEN_PARTS = re.compile(r"([-'])")
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
 _MAX_NAME_TOKENS = 5
 _MAX_CASELESS = 4  # characters of a caseless-script token (CJK names are 2-4); more is a phrase
+_GERMAN_ROLE_ENDINGS = ("redakteur", "redakteurin", "korrespondent", "korrespondentin")
 _DOTTED_WORD = re.compile(r"[^\W\d_]{2,}\.[^\W\d_]{2,}")
 # Japanese/Chinese role words written after the name (or alone before it): 著 wrote it, 訳 and
 # 監訳 translated it, 編 edited it.  Translators and editors are not the article's authors.
@@ -503,6 +505,8 @@ def names_site(name: str, url: str | None) -> bool:
     if key.replace(" ", "") in ("".join(labels), labels[0]):
         return True
     words = key.split()
+    if len(words) > 2 and any("".join(words[:n]) == labels[0] for n in range(2, len(words))):
+        return True  # "Apartment Therapy Submissions" on apartmenttherapy.com
     return len(words) > 1 and all(w in labels[:-1] for w in words)
 
 
@@ -551,6 +555,8 @@ def _name_token_ok(token: str) -> bool:
         return False
     if "-" in token and token.rsplit("-", 1)[1].lower() in NON_NAME_WORDS:
         return False  # "MM-Redaktion", "Online-Team": a compound label
+    if token.lower().endswith(_GERMAN_ROLE_ENDINGS):
+        return False  # "Wirtschaftsredakteur", "Auslandskorrespondentin": a role, no name
     if "." in token and not _INITIALS.fullmatch(token) and _DOTTED_WORD.search(token):
         return False  # "jungefreiheit.de", "TFT.Ext.loadSprite": a domain or code, no name
     if token[0].isupper():

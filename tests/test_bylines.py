@@ -234,6 +234,8 @@ CASES = [
     ("Mary J.", B()),
     ("06.11.2023 13:30 von Olga", B("Olga")),
     ("ZDNet Japan Staff", B()),
+    ("Holger Zschäpitz, Leitender Wirtschaftsredakteur", B("Holger Zschäpitz")),
+    ("Lisa de Moraes, View All", B("Lisa de Moraes")),
     ("Von: Bill MCCARTHY, Marisha GOLDHAMER", B("Bill McCarthy", "Marisha Goldhamer")),
 ]
 

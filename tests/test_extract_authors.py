@@ -137,3 +137,10 @@ def test_profile_links_are_names_not_headlines_or_links_in_sentences():
             '<ul><li><a href="/people/news/cw-sad-confession-62245.html">Charlotte W: Sad Confession</a></li></ul>'
             '</article>')
     assert byline(parse_html(doc(body=body))) == (None, None)
+
+
+def test_the_site_name_in_front_of_a_label_is_the_site():
+    from pipelines.bylines import names_site
+    assert names_site("Apartment Therapy Submissions", "https://www.apartmenttherapy.com/a-1")
+    assert not names_site("Helge Fahrnberger", "http://www.helge.at/2014/03/x")
+
