@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 
 from pipelines.dates import MONTH_NAMES
@@ -68,6 +69,10 @@ ROLE_NOUNS = (
     "correspondent", "reporter", "writer", "editor", "columnist", "journalist", "contributor",
     "producer", "analyst", "commentator", "photographer", "photojournalist", "critic", "chief",
     "anchor", "host", "presenter", "researcher", "intern", "blogger", "stringer", "reviewer",
+    # German ones, also the end of compounds ("SPIEGEL-Korrespondent", "FOCUS-Online-Experte")
+    "redakteur", "redakteurin", "chefredakteur", "chefredakteurin", "korrespondent",
+    "korrespondentin", "reporterin", "journalistin", "kolumnist", "kolumnistin", "experte",
+    "expertin", "volontär", "volontärin", "mitarbeiter", "mitarbeiterin",
 )
 ROLE_MODIFIERS = (
     "senior", "chief", "deputy", "associate", "assistant", "executive", "managing",
@@ -126,7 +131,9 @@ NON_NAME_WORDS = frozenset({
     # German, French, Spanish... page words that show up next to bylines
     "redaktion", "autor", "autorin", "quelle", "uhr", "stand", "veröffentlicht",
     "aktualisiert", "foto", "fotos", "bild", "mehr", "nachrichten", "agencias", "agences",
-    "rédaction", "redacción", "redazione",
+    "rédaction", "redacción", "redazione", "nachrichtenagentur", "presseagentur", "agentur",
+    "kommentare", "kommentar", "datum", "admin", "administrator", "view", "sign", "ihre",
+    "责任编辑", "責任編集",
     # CJK role and label words ("記者" reporter, "著者" author, "기자" reporter)
     "記者", "著者", "作者", "翻訳者", "编辑", "撮影", "写真", "イラスト", "기자", "외", "フォロー",
     *(kw.lower() for kw in OUTLET_KEYWORDS),
@@ -176,10 +183,11 @@ _CREDIT = re.compile(
     r"|graphics?|videos?|cartoon|editing|edited|produced|translated|translation|design)"
     r"\s*(?:by\b|:|/|credits?\b|$).*?" + _NEXT_BY
 )
-# "Updated 3 hours ago", "Published 10:00 AM ET", but not "Posted by Jane Doe".
+# "Updated 3 hours ago", "Published 10:00 AM ET", but not "Posted by Jane Doe".  A stamp ends
+# at any "by": "Posted on May 3, 2020 by Jane Doe" names her after the date.
 _STAMP = re.compile(
     r"(?i)\b(?:last\s+|first\s+)?(?:updated|published|posted|modified)\b(?!\s*:?\s*by\b)"
-    r".*?" + _NEXT_BY
+    r".*?(?=\bby\s|$)"
 )
 # Secondary reporting credits become plain separators ("...; additional reporting by X").
 _CONTRIB = re.compile(
@@ -216,7 +224,7 @@ _LEAD_FOREIGN = re.compile(r"^(?:[^,|:]{0,40}[,|:]\s*)?(?:von|Von|VON|par|Par|PA
 _MAX_LEAD_WORDS = 3
 
 _SEPARATORS = re.compile(
-    r"\s*(?:[,;|/()\[\]\u2022\u00b7\u3001\uff0c]|[\u2013\u2014]+|\s-+\s|:\s)\s*"
+    r"\s*(?:[,;|/()\[\]\u2022\u00b7\u3001\uff0c]|[\u2013\u2014]+|\s-+\s|:(?!\d))\s*"
     r"|\s+(?:(?i:and|with|und|et|og|och|en)|&|\+)\s+"
 )
 
@@ -241,7 +249,7 @@ _ENDS_WITH_INITIAL = re.compile(r"(?<![\w.])[A-Z]\.\s+$")
 # Written in lower case and run on lower-cased text (much faster than IGNORECASE);
 # _ROLE_ANYCASE is the fallback for the rare text whose lower-casing changes its length.
 _ROLE_SOURCE = (
-    rf"(?<![\w-])(?P<role>(?:(?:{_alt(ROLE_MODIFIERS)})\s+){{0,4}}(?:{_alt(ROLE_NOUNS)}))"
+    rf"(?<![\w-])(?P<role>(?:[\w.]+-)*(?:(?:{_alt(ROLE_MODIFIERS)})\s+){{0,4}}(?:{_alt(ROLE_NOUNS)}))"
     r"(?P<plural>s)?(?P<suffix>-in-chief|\s+in\s+chief|-at-large|\s+at\s+large)?(?![\w-])"
 )
 _ROLE = re.compile(_ROLE_SOURCE)
@@ -265,18 +273,29 @@ _TOKEN_PARTS = re.compile(r"([-'])")
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
 _MAX_NAME_TOKENS = 5
 _MAX_CASELESS = 4  # characters of a caseless-script token (CJK names are 2-4); more is a phrase
+_GERMAN_ROLE_ENDINGS = ("redakteur", "redakteurin", "korrespondent", "korrespondentin")
 _DOTTED_WORD = re.compile(r"[^\W\d_]{2,}\.[^\W\d_]{2,}")
+# Japanese/Chinese role words written after the name (or alone before it): 著 wrote it, 訳 and
+# 監訳 translated it, 編 edited it.  Translators and editors are not the article's authors.
+# Set apart by a space: 文 or 訳 may also end a name.
+_CJK_TRANSLATOR = re.compile(r"(?:^|\s+)(?:監訳|翻訳者?|訳者)(?:\s+(?P<after>\S.*)|$)")
+_CJK_ROLE = re.compile(r"(?:^|\s+)(?:(?P<author>著者?|作者|文|記者)|(?P<other>(?:監|翻)?訳者?|編(?:集)?(?:者)?|責任編集))$")
 
 
 # --------------------------------------------------------------------------------------------
 # Public entry point
 # --------------------------------------------------------------------------------------------
 
-def parse_byline(raw: str | None) -> Byline:
-    """Split a raw byline into person names, outlet, role and column."""
+def parse_byline(raw: str | None, *, structured: bool = False) -> Byline:
+    """Split a raw byline into person names, outlet, role and column.
+
+    `structured`: the text comes from an author field (JSON-LD, meta), which some CMSs fill in
+    lower case ("jane doe"); a page's visible text in lower case is rarely a name.
+    """
     if not raw or raw.isspace():
         return Byline()
     state = _State()
+    state.lower_names = structured and raw.islower()
     text = _clean(raw, state)
     for index, segment in enumerate(_SEPARATORS.split(text)):
         if segment:
@@ -287,9 +306,11 @@ def parse_byline(raw: str | None) -> Byline:
 class _State:
     """What the passes have found so far; the first outlet and the first role win."""
 
-    __slots__ = ("names", "outlet", "role", "column")
+    __slots__ = ("names", "outlet", "role", "column", "lower_names", "translator")
 
     def __init__(self) -> None:
+        self.lower_names = False  # an author field written all in lower case
+        self.translator = False  # the last segment was a translator label: its name is no author
         self.names: list[str] = []
         self.outlet: str | None = None
         self.role: str | None = None
@@ -332,7 +353,7 @@ def _clean(raw: str, state: _State) -> str:
         text = _READ_TIME.sub(" | ", text)
         text = _AGO.sub(" | ", text)
         text = _DATE.sub(" | ", text)
-    text = _SPACES.sub(" ", text).strip()
+    text = _SPACES.sub(" ", text).strip(" |")  # a cut-out date in front leaves separators
 
     # A few words before the first "By" are page furniture ("World", "Written", "Story"); they
     # can still name the outlet ("CNN - By Jane Doe") but never an author.  A longer lead-in
@@ -357,9 +378,13 @@ def _clean(raw: str, state: _State) -> str:
 def _parse_segment(segment: str, first_segment: bool, state: _State) -> None:
     for index, piece in enumerate(_find_outlets(segment, state)):
         parts = _LABEL.split(piece) if _LABEL_HINT.search(piece.lower()) else (piece,)
-        for part in parts:
-            if part and not part.isspace():
-                _parse_roles(part, first_segment and index == 0, state)
+        last = len(parts) - 1
+        for i, part in enumerate(parts):
+            if not part or part.isspace():
+                continue
+            if i < last:  # "ZDNet Japan Staff": the name in front of a newsroom label is the outlet's
+                continue
+            _parse_roles(part, first_segment and index == 0, state)
 
 
 def _find_outlets(text: str, state: _State) -> list[str]:
@@ -436,9 +461,53 @@ def _parse_roles(text: str, leading: bool, state: _State) -> None:
 # --------------------------------------------------------------------------------------------
 
 def _add_name(text: str, state: _State) -> None:
+    text = text.strip()
+    if not text:
+        return
+    if text[-1] > "\u2e7f":  # CJK bylines put the role after the name: "木下 哲也 訳"
+        label = _CJK_TRANSLATOR.search(text)
+        if label:
+            if label.group("after") is None:  # "嶋田 健志 監訳"; "翻訳者" alone names the next one
+                state.translator = label.start() == 0
+                return
+            text = text[: label.start()]  # "Diogo Carleto 翻訳者 中村 真子": the rest translated
+            if not text:
+                return
+        suffix = _CJK_ROLE.search(text)
+        if suffix:
+            if suffix.group("other") and suffix.start() == 0:
+                state.translator = True  # "翻訳者: 中村 真子": the next name translated
+            if suffix.group("other") or suffix.start() == 0:
+                return
+            text = text[: suffix.start()]
+    if state.translator:
+        state.translator = False
+        return
+    if state.lower_names and " " in text:
+        text = text.title()  # "jane doe" from an author field; one lower-case word is a handle
     name = _person_name(text)
     if name:
         state.names.append(name)
+
+
+def names_site(name: str, url: str | None) -> bool:
+    """True when `name` is the site's own name, spelled from its host: "Landesspiegel" on
+    landesspiegel.li, "Interscenario" on interscenar.io, "ZDNet Japan" on japan.zdnet.com.
+
+    Every word must be in the host: "Jane Zdnet" stays.  (A personal site named after its
+    owner loses its author here; outlets named like their host are far more common.)
+    """
+    host = urlsplit(url).hostname if url else None
+    if not host:
+        return False
+    labels = host.removeprefix("www.").replace("-", "").split(".")
+    key = name.casefold().replace("-", "").replace(".", "")
+    if key.replace(" ", "") in ("".join(labels), labels[0]):
+        return True
+    words = key.split()
+    if len(words) > 2 and any("".join(words[:n]) == labels[0] for n in range(2, len(words))):
+        return True  # "Apartment Therapy Submissions" on apartmenttherapy.com
+    return len(words) > 1 and all(w in labels[:-1] for w in words)
 
 
 def _person_name(text: str) -> str | None:
@@ -458,19 +527,36 @@ def _person_name(text: str) -> str | None:
         return None
     last = tokens[-1]
     # A name ends in a real word: "Mary J." is a name cut short, and a trailing particle
-    # ("John de") is a fragment.
-    if len(last) == 1 or _INITIALS.fullmatch(last) or last in PARTICLES:
+    # ("John de") is a fragment.  Spanish names may end in the initial of the second surname
+    # ("Juan Carlos Muñoz C."): after two full words an initial ends the name.
+    if last in PARTICLES or (
+        (len(last) == 1 or _INITIALS.fullmatch(last))
+        and not (len(tokens) >= 3 and last[0].isupper() and len(last.rstrip(".")) == 1
+                 and not _INITIALS.fullmatch(tokens[-2]) and len(tokens[-2]) > 1)
+    ):
         return None
-    if len(tokens) == 1 and last.lower() in PARTICLES:  # a stray "Von" or "De", no name
-        return None
+    if len(tokens) == 1 and (last.lower() in PARTICLES or (len(last) > 1 and last.isupper())):
+        return None  # a stray "Von" or "De"; a lone upper-case word is an agency ("ERBOL", "SID")
     if not any(c.islower() for token in tokens for c in token):
         tokens = _title_case(tokens)
+    elif any(_shouted(t) for t in tokens):
+        # "Bill MCCARTHY": agencies write the surname in capitals
+        tokens = [_title_token(t, inner=i > 0) if _shouted(t) else t for i, t in enumerate(tokens)]
     return " ".join(tokens)
+
+
+def _shouted(token: str) -> bool:
+    """An upper-case surname, not initials ("J.R.R.") or a numeral ("III")."""
+    return len(token) > 2 and token.isupper() and "." not in token and token not in _ROMAN
 
 
 def _name_token_ok(token: str) -> bool:
     if not token or not _TOKEN.fullmatch(token) or token.lower() in NON_NAME_WORDS:
         return False
+    if "-" in token and token.rsplit("-", 1)[1].lower() in NON_NAME_WORDS:
+        return False  # "MM-Redaktion", "Online-Team": a compound label
+    if token.lower().endswith(_GERMAN_ROLE_ENDINGS):
+        return False  # "Wirtschaftsredakteur", "Auslandskorrespondentin": a role, no name
     if "." in token and not _INITIALS.fullmatch(token) and _DOTTED_WORD.search(token):
         return False  # "jungefreiheit.de", "TFT.Ext.loadSprite": a domain or code, no name
     if token[0].isupper():

@@ -12,7 +12,7 @@ from scrapy.exceptions import DropItem
 
 from newscrawl.items import ArticleItem
 from newscrawl.sites import load_sites, site_for_url
-from pipelines.bylines import parse_byline
+from pipelines.bylines import names_site, parse_byline
 from pipelines.clean import clean_item, is_placeholder
 from pipelines.dates import parse_published
 from pipelines.dedupe import body_key, fingerprint, teaser_keys
@@ -67,11 +67,12 @@ class BylinePipeline(ArticleStep):
         # Structured data names the authors one by one; the visible byline is the fallback and
         # still gives the outlet and role when structured data has the names.
         for raw in item.authors_raw:
-            item.authors += [a for a in parse_byline(raw).authors if a not in item.authors]
+            item.authors += [a for a in parse_byline(raw, structured=True).authors if a not in item.authors]
         if item.byline_raw:
             byline = parse_byline(item.byline_raw)
             if not item.authors:
-                item.authors = list(byline.authors)
+                # Small sites sign with their own name ("von Landesspiegel").
+                item.authors = [a for a in byline.authors if not names_site(a, item.url)]
             item.outlet = item.outlet or byline.outlet
             item.role = item.role or byline.role
             item.column = item.column or byline.column

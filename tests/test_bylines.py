@@ -215,6 +215,28 @@ CASES = [
     ("松岡大地", B("松岡大地")),
     ("jungefreiheit.de", B()),
     ("TFT.Ext.FOL.loadInlineSvgSprite", B()),
+    # --- a label glued on by a colon; CJK roles after the name; translators are no authors ---
+    ("著者：後藤大地", B("後藤大地")),
+    ("Autor:Jan Berg", B("Jan Berg")),
+    ("Eric Freeman\u3000著、嶋田 健志\u3000監訳、木下 哲也\u3000訳", B("Eric Freeman")),
+    ("作者： Diogo Carleto 翻訳者 中村 真子", B("Diogo Carleto")),
+    ("李文", B("李文")),
+    # --- a stamp ends at a lower-case "by"; page words next to a byline ---
+    ("Posted on September 21, 2020 by Adi Tzlil", B("Adi Tzlil")),
+    ("Autor: Gàbor Muniér, Datum: 15.Jun.19, Anzahl der Kommentare: 0", B("Gàbor Muniér")),
+    # --- compound German roles and labels; a lone upper-case word is an agency ---
+    ("Von FOCUS-Online-Experte Robin Tschöpe", B("Robin Tschöpe", role="focus-online-experte")),
+    ("dpa, MM-Redaktion", B(outlet="dpa")),
+    ("SID, Nachrichtenagentur", B(outlet="SID")),
+    ("ERBOL", B()),
+    # --- the initial of a second surname ends a name; a first name and an initial do not ---
+    ("Juan Carlos Muñoz C.", B("Juan Carlos Muñoz C")),
+    ("Mary J.", B()),
+    ("06.11.2023 13:30 von Olga", B("Olga")),
+    ("ZDNet Japan Staff", B()),
+    ("Holger Zschäpitz, Leitender Wirtschaftsredakteur", B("Holger Zschäpitz")),
+    ("Lisa de Moraes, View All", B("Lisa de Moraes")),
+    ("Von: Bill MCCARTHY, Marisha GOLDHAMER", B("Bill McCarthy", "Marisha Goldhamer")),
 ]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 
 from newscrawl.extract import meta as m
@@ -14,6 +13,7 @@ from newscrawl.extract.jsonld import read_jsonld
 from newscrawl.extract.markupdate import markup_date
 from newscrawl.extract.title import find_title, fold
 from newscrawl.extract.urls import absolute, date_in_url
+from pipelines.bylines import names_site
 from pipelines.dates import parse_published
 
 MIN_ARTICLE_TEXT = 400  # characters of body that make a page without structured data an article
@@ -82,7 +82,7 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
     base = out.url or url
     out.title = select_text(tree, sel.get("title")) or find_title(tree, meta, ld.headline if ld else None, url=base,
                                                                 trusted=bool(ld and ld.is_article))
-    out.authors_raw = _people(ld.authors if ld and ld.authors else m.authors(meta), meta, ld, base)
+    out.authors_raw = _people([ld.authors] if ld and ld.authors else m.author_fields(meta), meta, ld, base)
     out.byline_raw, byline_el = byline(tree, sel.get("byline"))
     out.language = _language(tree, meta, ld)
     out.modified_raw = (ld.modified if ld else None) or m.first(meta, m.MODIFIED) or find_modified(tree)
@@ -169,26 +169,28 @@ def _reads_as_date(raw: str, languages: tuple[str, ...]) -> bool:
     return bool(_DOTTED.search(raw)) and parse_published(raw, day_first=False, languages=languages).value is not None
 
 
-def _people(names: list[str], meta, ld, url: str | None) -> list[str]:
+def _people(fields, meta, ld, url: str | None) -> list[str]:
     """Structured author names without the site itself ("Salzburger Nachrichten", "mdr.de").
 
     Many CMSs fill the author field with the publication's name when no person wrote it;
-    that is the outlet, and the visible byline may still name the person.
+    that is the outlet, and the next author field or the visible byline may still name the
+    person.  `fields`: lists of names, most trusted first; the first with a name left wins.
     """
     site_names = {fold(n) for n in (m.first(meta, ("og:site_name", "application-name")),
                                     ld.publisher if ld else None) if n}
-    host = urlsplit(url).hostname or "" if url else ""
-    host_label = host.removeprefix("www.").split(".")[0]
-    kept = []
-    for name in names:
-        key = fold(name)
-        first_part = key.split(",")[0].strip()
-        if key in site_names or first_part in site_names or _DOMAIN.search(name):
-            continue
-        if host_label and key.replace(" ", "").replace("-", "") == host_label.replace("-", ""):
-            continue
-        kept.append(name)
-    return kept
+    for names in fields:
+        kept = []
+        for name in names:
+            key = fold(name)
+            first_part = key.split(",")[0].strip()
+            if key in site_names or first_part in site_names or _DOMAIN.search(name):
+                continue
+            if names_site(name, url):
+                continue
+            kept.append(name)
+        if kept:
+            return kept
+    return []
 
 
 def _categories(tree, meta, ld) -> list[str]:

@@ -60,7 +60,18 @@ def read_jsonld(tree) -> JsonLd | None:
         return None
     # Strong types first (a NewsArticle beats the VideoObject embedded in it), then the richest.
     articles.sort(key=lambda o: (not (_types(o) - _WEAK_TYPES), -len(o)))
-    return _read(articles[0], by_id)
+    found = _read(articles[0], by_id)
+    # Plugins add their own description of the same article (Yoast's @graph beside the theme's
+    # NewsArticle), often naming only the first author: the fullest author list of the
+    # objects about this headline wins.
+    for other in articles[1:]:
+        if not (_types(other) - _WEAK_TYPES):
+            break  # sorted: the rest are embedded videos, web pages...
+        if (_string(other.get("headline")) or _string(other.get("name"))) == found.headline:
+            names = _people(other.get("author"), by_id)
+            if len(names) > len(found.authors):
+                found.authors = names
+    return found
 
 
 def _load(text: str):

@@ -26,10 +26,12 @@ MODIFIED = (
     "article:modified", "last-modified", "dcterms.modified", "dc.date.modified", "modified_time",
     "lastmod", "article.updated", "revised",
 )
+# The article's own author fields before the page-level "author", which many sites fill with
+# the company or the site ("Condé Nast") while article:author names the writer.
 AUTHORS = (
-    "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator",
-    "parsely-author", "sailthru.author", "byl", "citation_author", "twitter:creator:name",
-    "cxenseparse:author",
+    "article:author", "og:article:author", "parsely-author", "sailthru.author", "byl",
+    "citation_author", "dc.creator", "dcterms.creator", "cxenseparse:author", "author",
+    "twitter:creator:name",
 )
 TITLES = ("og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title", "headline")
 DESCRIPTIONS = ("og:description", "description", "twitter:description", "dc.description")
@@ -84,9 +86,16 @@ def all_of(meta: dict[str, list[str]], names) -> list[str]:
 
 
 def authors(meta: dict[str, list[str]]) -> list[str]:
-    """Author names; profile URLs (article:author often holds one) and handles are no names."""
+    """Author names; profile URLs and paths (article:author often holds one) and handles are no names."""
+    return next(author_fields(meta), [])
+
+
+def author_fields(meta: dict[str, list[str]]):
+    """The author names of each author field present, in order of trust.
+
+    The caller may pass over a field that only names the site ("jungle.world") for the next.
+    """
     for name in AUTHORS:
-        values = [v for v in meta.get(key(name), ()) if not v.startswith(("http://", "https://", "@", "www."))]
+        values = [v for v in meta.get(key(name), ()) if not v.startswith(("http://", "https://", "@", "www.", "/"))]
         if values:
-            return list(dict.fromkeys(values))
-    return []
+            yield list(dict.fromkeys(values))

@@ -1,0 +1,146 @@
+"""Where a page's authors come from: structured data first, then the visible byline, each
+through the byline normalizer; never from boxes about other stories or from the site's name."""
+
+import json
+
+from newscrawl.extract import extract_article
+from newscrawl.extract.dom import parse_html
+from newscrawl.extract.elements import byline, foreign
+from pipelines.bylines import parse_byline
+
+
+def authors(html: str, url: str = "https://news.example/2024/05/story") -> list[str]:
+    got = extract_article(html, url)
+    if got.authors_raw:
+        names = []
+        for raw in got.authors_raw:
+            names += [n for n in parse_byline(raw, structured=True).authors if n not in names]
+        return names
+    return list(parse_byline(got.byline_raw).authors)
+
+
+def doc(head: str = "", body: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def ld(obj) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def test_article_author_meta_beats_the_page_level_author_meta():
+    # <meta name="author"> often names the company; article:author names the writer.
+    head = '<meta name="author" content="Example Media Group"><meta property="article:author" content="Ann Lee">'
+    assert authors(doc(head, "<h1>T</h1>")) == ["Ann Lee"]
+
+
+def test_author_meta_that_is_a_profile_path_or_the_site_falls_through_to_the_next():
+    head = ('<meta property="article:author" content="/@annlee">'
+            '<meta name="author" content="Ann Lee">')
+    assert authors(doc(head, "<h1>T</h1>")) == ["Ann Lee"]
+    head = ('<meta property="article:author" content="jungle.world">'
+            '<meta name="author" content="Ann Lee">')
+    assert authors(doc(head, "<h1>T</h1>"), "https://jungle.world/artikel/1") == ["Ann Lee"]
+
+
+def test_site_name_across_the_dot_is_not_an_author():
+    head = '<meta name="author" content="Interscenario">'
+    assert authors(doc(head, "<h1>T</h1>"), "https://www.interscenar.io/a/b") == []
+
+
+def test_fullest_author_list_among_descriptions_of_the_same_article():
+    theme = {"@type": "NewsArticle", "headline": "Spies", "author": [
+        {"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Chen"}]}
+    plugin = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "headline": "Spies", "author": {"name": "Ann Lee"}, "wordCount": 900,
+         "datePublished": "2024-05-01", "inLanguage": "en", "publisher": {"@id": "#org"}}]}
+    other = {"@type": "VideoObject", "name": "Spies", "author": [
+        {"name": "X One"}, {"name": "Y Two"}, {"name": "Z Three"}]}
+    assert authors(doc(ld(theme) + ld(plugin) + ld(other), "<h1>Spies</h1>")) == ["Ann Lee", "Bo Chen"]
+
+
+def test_lower_case_author_field_is_title_cased_but_a_lone_handle_is_not():
+    assert parse_byline("cindy mangomini", structured=True).authors == ("Cindy Mangomini",)
+    assert parse_byline("janedoe", structured=True).authors == ()
+    assert parse_byline("admin", structured=True).authors == ()
+    # visible text in lower case is rarely a name
+    assert parse_byline("posted in news and events").authors == ()
+
+
+def test_co_authors_sit_beside_the_first_not_in_other_stories():
+    body = ('<article><h1>T</h1><div class="byline"><a rel="author" href="/author/ann">Ann Lee</a> and '
+            '<a rel="author" href="/author/bo">Bo Chen</a></div><p>Text</p></article>'
+            '<div class="block"><div class="row"><div class="meta"><a rel="author" href="/author/cy">Cy Ng</a>'
+            '</div></div></div>')
+    text, _ = byline(parse_html(doc(body=body)))
+    assert parse_byline(text).authors == ("Ann Lee", "Bo Chen")
+
+
+def test_a_box_that_holds_the_headline_is_not_a_footer_or_sidebar():
+    body = ('<main><article><header class="entry-header header-footer-group"><h1>T</h1>'
+            '<span class="meta-text">By <a href="/author/helge/">Helge Berg</a></span></header>'
+            '<p>Story</p></article></main><footer class="site-footer"><a href="/author/x/">Site Owner</a></footer>')
+    tree = parse_html(doc(body=body))
+    assert parse_byline(byline(tree)[0]).authors == ("Helge Berg",)
+    footer_link = tree.find(".//footer//a")
+    assert foreign(footer_link)
+
+
+def test_by_line_next_to_the_headline_without_byline_markup():
+    body = ('<article><div class="head"><h1>Angst</h1><ul class="infos"><li>3 Minuten</li>'
+            '<li class="information-item">Von: <span><a href="/bill">Bill Carthy</a>,</span>'
+            '<span><a href="/marisha">Marisha Gold</a></span></li></ul></div>'
+            '<p>' + "Lorem ipsum dolor sit amet. " * 10 + '</p></article>')
+    text, el = byline(parse_html(doc(body=body)))
+    assert el is not None and parse_byline(text).authors == ("Bill Carthy", "Marisha Gold")
+
+
+def test_von_after_the_date_stamp_under_the_headline():
+    body = ('<div class="c"><h1>Ehezoff</h1><div class="r"><h2>Stars <span>06.11.2023 13:30 von Olga </span></h2>'
+            '<p>' + "Story text goes here. " * 10 + '</p></div></div>')
+    text, _ = byline(parse_html(doc(body=body)))
+    assert parse_byline(text).authors == ("Olga",)
+
+
+def test_von_in_the_story_is_no_byline():
+    body = ('<article><h1>Trip</h1><p>' + "A long first paragraph of the story. " * 6 + '</p>'
+            '<p>Von München bis Aachen fuhren sie.</p></article>')
+    assert byline(parse_html(doc(body=body))) == (None, None)
+
+
+def test_a_story_link_in_a_people_section_is_no_profile_link():
+    body = ('<article><h1>T</h1><p>Intro <a href="/people/news/star-found-dead-in-santa-barbara-62257.html">'
+            'Grauenvoller Mord</a> and more.</p><div class="x"><a href="/people/jane-doe">Jane Doe</a></div></article>')
+    text, _ = byline(parse_html(doc(body=body)))
+    assert text == "Jane Doe"
+
+
+def byline_step(**fields):
+    from pipelines.steps import BylinePipeline
+    from newscrawl.items import ArticleItem
+    return BylinePipeline().process_item(ArticleItem(kind="full", text="Body.", **fields))
+
+
+def test_a_one_word_byline_spelled_like_the_host_is_the_site():
+    assert byline_step(byline_raw="von Landesspiegel", url="https://landesspiegel.li/2025/a").authors == []
+    assert byline_step(byline_raw="By ZDNet Japan", url="https://japan.zdnet.com/a/1").authors == []
+    # only when every word is in the host
+    assert byline_step(byline_raw="By Jane Zdnet", url="https://japan.zdnet.com/a/1").authors == ["Jane Zdnet"]
+
+
+def test_lower_case_author_field_through_the_pipeline_step():
+    assert byline_step(authors_raw=["cindy mangomini"]).authors == ["Cindy Mangomini"]
+
+
+def test_profile_links_are_names_not_headlines_or_links_in_sentences():
+    body = ('<article><h1>T</h1><p>' + "The police found her in a box, reports say. " * 2 +
+            '<a href="/people/ann-lee">Ann Lee</a> said so.</p>'
+            '<ul><li><a href="/people/news/cw-sad-confession-62245.html">Charlotte W: Sad Confession</a></li></ul>'
+            '</article>')
+    assert byline(parse_html(doc(body=body))) == (None, None)
+
+
+def test_the_site_name_in_front_of_a_label_is_the_site():
+    from pipelines.bylines import names_site
+    assert names_site("Apartment Therapy Submissions", "https://www.apartmenttherapy.com/a-1")
+    assert not names_site("Helge Fahrnberger", "http://www.helge.at/2014/03/x")
+
