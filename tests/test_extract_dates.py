@@ -3,6 +3,8 @@
 from datetime import datetime, timezone
 
 from newscrawl.extract import extract_article
+from newscrawl.extract.dom import parse_html
+from newscrawl.extract.elements import date_candidates, headline_element
 from pipelines.dates import parse_published
 
 PARAGRAPHS = "".join(
@@ -75,3 +77,17 @@ def test_a_different_instant_does_not_replace_the_utc_one():
 def test_english_machine_dates_read_on_pages_in_other_languages():
     got = parse_published("Fri Apr 28 19:20:36 CEST 2023", languages=("de",), day_first=True)
     assert got.value == datetime(2023, 4, 28, 17, 20, 36, tzinfo=timezone.utc)
+
+
+def test_dates_inside_the_story_block_beside_the_headline_are_not_its_date_line():
+    tree = parse_html(page(body=f"<h1>{TITLE}</h1><div class='text'>" + PARAGRAPHS +
+                           "<ul><li>2019-03-15 notice<br>Another agency warned of the same scam.</li></ul></div>"))
+    assert list(date_candidates(tree, headline=headline_element(tree, TITLE))) == []
+
+
+def test_a_date_opening_a_long_paragraph_is_prose():
+    # "On July 31, 2019, U.S. Senators Baldwin and Hawley" is a text piece of the paragraph.
+    tree = parse_html(page(body=f"<h1>{TITLE}</h1><div><p>On July 31, 2019, U.S. Senators Baldwin and Hawley "
+                                "<a href='/bill'>submitted a bill</a> to set a trade-balancing exchange rate for "
+                                "the dollar, and the Federal Reserve would be tasked with it.</p></div>"))
+    assert list(date_candidates(tree, headline=headline_element(tree, TITLE))) == []

@@ -19,6 +19,10 @@ _FOREIGN_WORDS = frozenset({
     "advertisement", "ad", "ads", "subscribe", "signup", "nav", "navbar", "navigation", "menu",
     "disqus", "replies", "reply", "copyright",
 })
+_OTHER_STORIES = _FOREIGN_WORDS - {
+    "nav", "navbar", "navigation", "menu", "caption", "credit", "credits", "share", "sharing", "social",
+    "breadcrumb", "breadcrumbs", "copyright", "subscribe", "signup",
+}
 _FOREIGN_PHRASES = re.compile(
     r"more-?from|most-?(?:read|popular|viewed)|read-?more|also-?read|(?:next|prev|previous)-?(?:article|post|story)|"
     r"you-?may-?(?:like|also)|more-?stories|other-?articles|further-?reading|see-?also|photo-?credit"
@@ -41,6 +45,8 @@ _AUTHOR_HREF = re.compile(
     re.IGNORECASE,
 )  # characters; longer is a bio or a paragraph, not a byline
 MAX_DATE = 80
+MAX_DATE_BLOCK = 200  # characters of a block beside the headline that holds its date line
+MAX_DATE_RAW = 120  # characters of the element a date line is in; a longer one is a paragraph
 # A year within the first characters: the date opens the line, after at most a label or place.
 _DATE_LINE = re.compile(r"^.{0,45}?(?<!\d)(?:19|20)\d\d(?!\d)|^.{0,30}?\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b", re.DOTALL)
 # "Updated: ..." lines under a headline give the modification date, not the publication's.
@@ -236,17 +242,41 @@ def _under_headline(h1, reach: int = 2) -> Iterator[tuple[str, str]]:
     """
     node = h1
     for _ in range(2):  # the <h1>'s siblings, then those of its header/container
-        for sib in _siblings(node, reach):
-            if foreign(sib, stop=node.getparent()):
+        for sib, below in _siblings(node, reach):
+            if sib.tag in _FOREIGN_TAGS or _holds_other_stories(classes(sib)):
                 continue
-            for text in sib.itertext():
-                text = " ".join(text.split())
+            # Only the block's text nearest to the headline: further on it is the story.
+            pieces = list(_texts(sib))
+            seen = 0
+            for text, owner in pieces if below else reversed(pieces):
                 if (6 <= len(text) <= MAX_DATE and _DATE_LINE.match(text) and not _reads_as_prose(text)
-                        and not _MODIFIED_LABEL.search(text)):
-                    yield text, "byline"
+                        and not _MODIFIED_LABEL.search(text) and len(text_of(owner)) <= MAX_DATE_RAW):
+                    yield text, "byline"  # its own element: a piece of a paragraph is prose
+                seen += len(text)
+                if seen > MAX_DATE_BLOCK:
+                    break
         node = node.getparent()
         if node is None or node.tag in ("body", "html", "article", "main"):
             return
+
+
+def _texts(el) -> Iterator[tuple[str, object]]:
+    """(folded text piece, element it belongs to), without figures, captions and asides."""
+    if el.text and el.text.strip():
+        yield " ".join(el.text.split()), el
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _FOREIGN_TAGS and child.tag not in _NOT_TEXT:
+            yield from _texts(child)
+        if child.tail and child.tail.strip():
+            yield " ".join(child.tail.split()), el
+
+
+def _holds_other_stories(names: str) -> bool:
+    # Next to the headline, "nav", "caption" or "share" name the header's layout rows (the
+    # date line sits in a "meta nav" list or a "paragraph__caption"): only containers of
+    # other stories and comments are foreign there.
+    return any(not _OTHER_STORIES.isdisjoint(_WORD_SPLIT.split(name)) or _FOREIGN_PHRASES.search(name)
+               for name in names.split() if not name.startswith(_MODIFIER_PREFIXES))
 
 
 def _siblings(el, reach: int) -> list:
@@ -261,7 +291,8 @@ def _siblings(el, reach: int) -> list:
         if isinstance(sib.tag, str) and sib.tag not in _NOT_TEXT:
             before.append(sib)
         sib = sib.getprevious()
-    return after + before  # a date line is more often below the headline than above it
+    # A date line is more often below the headline than above it.
+    return [(sib, True) for sib in after] + [(sib, False) for sib in before]
 
 
 def _reads_as_prose(text: str) -> bool:
