@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from datetime import timedelta
 from urllib.parse import urlsplit
@@ -20,7 +19,6 @@ from pipelines.dates import parse_published
 
 MIN_ARTICLE_TEXT = 400  # characters of body that make a page without structured data an article
 MAX_DATE_RAW = 120  # characters; a longer "date" is a sentence
-MAX_TWIN_LOOKS = 12  # later candidates searched for the page's own writing of a UTC instant
 # An ISO instant in UTC, and one with a non-zero offset.
 _UTC_STAMP = re.compile(r"\d[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:Z|[+-]00:?00|GMT|UTC)$", re.IGNORECASE)
 _LOCAL_OFFSET = re.compile(r"\d[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?[+-](?!00:?00)\d{2}:?\d{2}$")
@@ -132,12 +130,11 @@ def _date(tree, meta, ld, selector, urls, language, byline_el, modified=None,
     to the next one instead of hiding it.
     """
     languages = tuple(dict.fromkeys(x for x in (language, "en") if x))
-    candidates = _date_candidates(tree, meta, ld, selector, byline_el, title)
-    for raw, origin in candidates:
+    for raw, origin in _date_candidates(tree, meta, ld, selector, byline_el, title):
         found = _as_date(raw, languages)
         if found:
             if _UTC_STAMP.search(found):
-                found = _local_twin(found, candidates, languages) or found
+                found = _local_twin(found, tree, meta, languages) or found
             return found, origin
     # The canonical URL first; the fetched one may carry the date the canonical lacks.
     in_url = next((d for d in map(date_in_url, urls) if d), None)
@@ -161,18 +158,22 @@ def _as_date(raw: str, languages) -> str | None:
     return None
 
 
-def _local_twin(raw: str, candidates, languages) -> str | None:
+def _local_twin(raw: str, tree, meta, languages) -> str | None:
     """The same instant as `raw` (given in UTC) written in the page's own offset, if the page has it.
 
     The stored instant does not change; the raw value then also tells the publisher's local
     day, which is the day readers saw (22:35 in Los Angeles is already tomorrow in UTC).
+    Offsets are machine-written: only meta values and <time datetime> attributes are read.
     """
+    stated = [v for name in m.PUBLISHED for v in meta.get(m.key(name), ())]
+    stated += [t.get("datetime") or "" for t in tree.iter("time")]
+    stated = [v.strip() for v in stated if _LOCAL_OFFSET.search(v.strip())]
+    if not stated:
+        return None
     instant = parse_published(raw, languages=languages).value
     if instant is None:
         return None
-    for other, _ in itertools.islice(candidates, MAX_TWIN_LOOKS):
-        if not _LOCAL_OFFSET.search(other) or len(other) > MAX_DATE_RAW:
-            continue
+    for other in stated:
         value = parse_published(other, languages=languages).value
         if value is not None and abs(value - instant) <= timedelta(minutes=1):
             return other
