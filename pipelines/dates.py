@@ -272,7 +272,12 @@ def parse_published(
     site = _site(day_first, tz, now)
     stamp = _fast_path(text, site)
     if stamp is None:
-        stamp = _slow_path(text, site, tuple(languages or DEFAULT_LANGUAGES))
+        languages = tuple(languages or DEFAULT_LANGUAGES)
+        stamp = _slow_path(text, site, languages)
+        if stamp is None and "en" not in languages:
+            # CMSs and JavaScript write machine dates in English ("Fri Apr 28 19:20:36
+            # CEST 2023") whatever the page's language.
+            stamp = _slow_path(text, site, DEFAULT_LANGUAGES)
     if stamp is None or stamp is _INVALID:
         return nothing
     value = _to_utc(stamp, site.zone)

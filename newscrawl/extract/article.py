@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from dataclasses import dataclass, field
 
 from newscrawl.extract import meta as m
 from newscrawl.extract.body import extract_body, keep_structured
 from newscrawl.extract.dom import drop_scripts, parse_html, select, select_text, text_of
-from newscrawl.extract.elements import byline, date_candidates, find_modified, foreign
+from newscrawl.extract.elements import byline, date_candidates, find_modified, foreign, headline_element
 from newscrawl.extract.jsonld import read_jsonld
 from newscrawl.extract.markupdate import markup_date
 from newscrawl.extract.title import find_title, fold
@@ -18,6 +19,9 @@ from pipelines.dates import parse_published
 
 MIN_ARTICLE_TEXT = 400  # characters of body that make a page without structured data an article
 MAX_DATE_RAW = 120  # characters; a longer "date" is a sentence
+# An ISO instant in UTC, and one with a non-zero offset.
+_UTC_STAMP = re.compile(r"\d[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:Z|[+-]00:?00|GMT|UTC)$", re.IGNORECASE)
+_LOCAL_OFFSET = re.compile(r"\d[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?[+-](?!00:?00)\d{2}:?\d{2}$")
 _DOTTED = re.compile(r"\b\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\b")
 # A year, or a numeric date with a two-digit year: what a publication date must show.
 _HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b")
@@ -87,7 +91,7 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
     out.language = _language(tree, meta, ld)
     out.modified_raw = (ld.modified if ld else None) or m.first(meta, m.MODIFIED) or find_modified(tree)
     out.date_raw, out.date_origin = _date(tree, meta, ld, sel.get("date"), (base, url), out.language, byline_el,
-                                          out.modified_raw)
+                                          out.modified_raw, out.title)
     out.description = (ld.description if ld else None) or m.first(meta, m.DESCRIPTIONS)
     out.categories = _categories(tree, meta, ld)
     og_type = (m.first(meta, ("og:type",)) or "").lower()
@@ -118,21 +122,20 @@ def canonical_url(tree, meta, ld, url: str | None) -> str | None:
     return url
 
 
-def _date(tree, meta, ld, selector, urls, language, byline_el, modified=None) -> tuple[str | None, str | None]:
+def _date(tree, meta, ld, selector, urls, language, byline_el, modified=None,
+          title=None) -> tuple[str | None, str | None]:
     """The first publication date that reads as a date: JSON-LD, meta, the page's elements, URL.
 
     A candidate that does not parse (a label, a "5 min read", a broken CMS value) gives way
     to the next one instead of hiding it.
     """
     languages = tuple(dict.fromkeys(x for x in (language, "en") if x))
-    for raw, origin in _date_candidates(tree, meta, ld, selector, byline_el):
-        if len(raw) > MAX_DATE_RAW or not _HAS_YEAR.search(raw):
-            continue  # a time of day or "3 hours ago" says nothing about an archived page
-        if _reads_as_date(raw, languages):
-            return raw, origin
-        span = _DATE_SPAN.search(raw)  # the date inside "04. November 2021 | PAID CONTENT"
-        if span and _reads_as_date(span[0], languages):
-            return span[0], origin
+    for raw, origin in _date_candidates(tree, meta, ld, selector, byline_el, title):
+        found = _as_date(raw, languages)
+        if found:
+            if _UTC_STAMP.search(found):
+                found = _local_twin(found, tree, meta, languages) or found
+            return found, origin
     # The canonical URL first; the fetched one may carry the date the canonical lacks.
     in_url = next((d for d in map(date_in_url, urls) if d), None)
     value = markup_date(tree, urls[0])
@@ -143,6 +146,40 @@ def _date(tree, meta, ld, selector, urls, language, byline_el, modified=None) ->
     return (in_url, "url") if in_url else (None, None)
 
 
+def _as_date(raw: str, languages) -> str | None:
+    """The candidate, or the date inside it, when it reads as a date."""
+    if len(raw) > MAX_DATE_RAW or not _HAS_YEAR.search(raw):
+        return None  # a time of day or "3 hours ago" says nothing about an archived page
+    if _reads_as_date(raw, languages):
+        return raw
+    span = _DATE_SPAN.search(raw)  # the date inside "04. November 2021 | PAID CONTENT"
+    if span and _reads_as_date(span[0], languages):
+        return span[0]
+    return None
+
+
+def _local_twin(raw: str, tree, meta, languages) -> str | None:
+    """The same instant as `raw` (given in UTC) written in the page's own offset, if the page has it.
+
+    The stored instant does not change; the raw value then also tells the publisher's local
+    day, which is the day readers saw (22:35 in Los Angeles is already tomorrow in UTC).
+    Offsets are machine-written: only meta values and <time datetime> attributes are read.
+    """
+    stated = [v for name in m.PUBLISHED for v in meta.get(m.key(name), ())]
+    stated += [t.get("datetime") or "" for t in tree.iter("time")]
+    stated = [v.strip() for v in stated if _LOCAL_OFFSET.search(v.strip())]
+    if not stated:
+        return None
+    instant = parse_published(raw, languages=languages).value
+    if instant is None:
+        return None
+    for other in stated:
+        value = parse_published(other, languages=languages).value
+        if value is not None and abs(value - instant) <= timedelta(minutes=1):
+            return other
+    return None
+
+
 def _same_day(day: str, raw: str | None, languages) -> bool:
     if not raw:
         return False
@@ -150,7 +187,7 @@ def _same_day(day: str, raw: str | None, languages) -> bool:
     return found is not None and found.date().isoformat() == day
 
 
-def _date_candidates(tree, meta, ld, selector, byline_el=None):
+def _date_candidates(tree, meta, ld, selector, byline_el=None, title=None):
     if selector:
         yield from date_candidates(tree, selector)
     if ld and ld.published:
@@ -158,7 +195,7 @@ def _date_candidates(tree, meta, ld, selector, byline_el=None):
     for name in m.PUBLISHED:
         for value in meta.get(m.key(name), ()):
             yield value, "meta"
-    yield from date_candidates(tree, near=byline_el)
+    yield from date_candidates(tree, near=byline_el, headline=headline_element(tree, title))
 
 
 def _reads_as_date(raw: str, languages: tuple[str, ...]) -> bool:

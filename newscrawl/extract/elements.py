@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 
 from newscrawl.extract.dom import classes, select, text_of
+from newscrawl.extract.title import fold
+from pipelines.dates import MONTH_NAMES
 
 # Containers whose names and dates belong to something else: other stories, comments, photos.
 # Matched on whole words of class/id names ("widget" or "canvas" must not match "nav"),
@@ -17,6 +19,10 @@ _FOREIGN_WORDS = frozenset({
     "advertisement", "ad", "ads", "subscribe", "signup", "nav", "navbar", "navigation", "menu",
     "disqus", "replies", "reply", "copyright",
 })
+_OTHER_STORIES = _FOREIGN_WORDS - {
+    "nav", "navbar", "navigation", "menu", "caption", "credit", "credits", "share", "sharing", "social",
+    "breadcrumb", "breadcrumbs", "copyright", "subscribe", "signup",
+}
 _FOREIGN_PHRASES = re.compile(
     r"more-?from|most-?(?:read|popular|viewed)|read-?more|also-?read|(?:next|prev|previous)-?(?:article|post|story)|"
     r"you-?may-?(?:like|also)|more-?stories|other-?articles|further-?reading|see-?also|photo-?credit"
@@ -48,6 +54,15 @@ _AUTHOR_HREF = re.compile(
     re.IGNORECASE,
 )  # characters; longer is a bio or a paragraph, not a byline
 MAX_DATE = 80
+MAX_DATE_BLOCK = 200  # characters of a block beside the headline that holds its date line
+MAX_DATE_RAW = 120  # characters of the element a date line is in; a longer one is a paragraph
+# A year within the first characters: the date opens the line, after at most a label or place.
+_DATE_LINE = re.compile(r"^.{0,45}?(?<!\d)(?:19|20)\d\d(?!\d)|^.{0,30}?\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b", re.DOTALL)
+# "Updated: ..." lines under a headline give the modification date, not the publication's.
+_MODIFIED_LABEL = re.compile(
+    r"(?i)updated|modified|edited|aktualisiert|geändert|mis\s+à\s+jour|modifié|actualizado|aggiornat|atualizad|bijgewerkt|更新"
+)
+_LOWER_WORD = re.compile(r"(?<![\w-])[^\W\d_A-ZÀ-ÖØ-Þ][^\W\d_]{2,}")
 
 
 def foreign(el, stop=None) -> bool:
@@ -217,10 +232,12 @@ _NAME_END = re.compile(r"[^\W\d_]{2,}\.?$")
 _NAME_START = re.compile(r"^[^\W\d_]")
 
 
-def date_candidates(root, selector: str | None = None, near=None) -> Iterator[tuple[str, str]]:
+def date_candidates(root, selector: str | None = None, near=None, headline=None) -> Iterator[tuple[str, str]]:
     """(date as found, origin) from the page's own elements, most trustworthy first.
 
     `near`: the byline element; short texts around it are the article's own date line.
+    `headline`: the headline element; a short date line right above or below it is the
+    article's own ("Hamburg, 2. November 2021" under the <h1>, "24. April 2020 | Press" above).
     """
     if selector:
         for hit in select(root, selector):
@@ -245,6 +262,8 @@ def date_candidates(root, selector: str | None = None, near=None) -> Iterator[tu
         text = text_of(el)
         if text and len(text) <= MAX_DATE and _HAS_DIGIT.search(text) and not foreign(el):
             yield text, "byline"
+    if headline is not None:
+        yield from _under_headline(headline)
     if near is not None:
         yield from _near(near)
 
@@ -260,6 +279,88 @@ def _near(el, levels: int = 3) -> Iterator[tuple[str, str]]:
             text = " ".join(text.split())
             if 6 <= len(text) <= MAX_DATE and _HAS_DIGIT.search(text):
                 yield text, "byline"
+
+
+def headline_element(root, title: str | None):
+    """The page's own <h1>: the one that reads as the title, else the first outside boxes."""
+    wanted = fold(title) if title else None
+    first = None
+    for h1 in root.iter("h1"):
+        if foreign(h1):
+            continue
+        text = fold(text_of(h1))
+        if wanted and text and (text == wanted or wanted.startswith(text) or text.startswith(wanted)):
+            return h1
+        if first is None and len(text.split()) >= 3:  # a logo <h1> is the site's name
+            first = h1
+    return first
+
+
+def _under_headline(h1, reach: int = 2) -> Iterator[tuple[str, str]]:
+    """Short date lines among the headline's nearest siblings, and its container's.
+
+    Only pieces that begin with (or after a short label or place name, begin with) a date,
+    and that do not read as a sentence: the story's first paragraph may sit right there.
+    """
+    node = h1
+    for _ in range(2):  # the <h1>'s siblings, then those of its header/container
+        for sib, below in _siblings(node, reach):
+            if sib.tag in _FOREIGN_TAGS or _holds_other_stories(classes(sib)):
+                continue
+            # Only the block's text nearest to the headline: further on it is the story.
+            pieces = list(_texts(sib))
+            seen = 0
+            for text, owner in pieces if below else reversed(pieces):
+                if (6 <= len(text) <= MAX_DATE and _DATE_LINE.match(text) and not _reads_as_prose(text)
+                        and not _MODIFIED_LABEL.search(text) and len(text_of(owner)) <= MAX_DATE_RAW):
+                    yield text, "byline"  # its own element: a piece of a paragraph is prose
+                seen += len(text)
+                if seen > MAX_DATE_BLOCK:
+                    break
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html", "article", "main"):
+            return
+
+
+def _texts(el) -> Iterator[tuple[str, object]]:
+    """(folded text piece, element it belongs to), without figures, captions and asides."""
+    if el.text and el.text.strip():
+        yield " ".join(el.text.split()), el
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _FOREIGN_TAGS and child.tag not in _NOT_TEXT:
+            yield from _texts(child)
+        if child.tail and child.tail.strip():
+            yield " ".join(child.tail.split()), el
+
+
+def _holds_other_stories(names: str) -> bool:
+    # Next to the headline, "nav", "caption" or "share" name the header's layout rows (the
+    # date line sits in a "meta nav" list or a "paragraph__caption"): only containers of
+    # other stories and comments are foreign there.
+    return any(not _OTHER_STORIES.isdisjoint(_WORD_SPLIT.split(name)) or _FOREIGN_PHRASES.search(name)
+               for name in names.split() if not name.startswith(_MODIFIER_PREFIXES))
+
+
+def _siblings(el, reach: int) -> list:
+    after, before = [], []
+    sib = el.getnext()
+    while sib is not None and len(after) < reach:
+        if isinstance(sib.tag, str) and sib.tag not in _NOT_TEXT:
+            after.append(sib)
+        sib = sib.getnext()
+    sib = el.getprevious()
+    while sib is not None and len(before) < reach:
+        if isinstance(sib.tag, str) and sib.tag not in _NOT_TEXT:
+            before.append(sib)
+        sib = sib.getprevious()
+    # A date line is more often below the headline than above it.
+    return [(sib, True) for sib in after] + [(sib, False) for sib in before]
+
+
+def _reads_as_prose(text: str) -> bool:
+    # Several lower-case words (month names aside) make a sentence, not a date line.
+    words = [w for w in _LOWER_WORD.findall(text) if w not in MONTH_NAMES]
+    return len(words) >= 3
 
 
 def _parent_classes(el) -> str:

@@ -1,0 +1,93 @@
+"""Publication dates the page states about itself: where they sit and how they are written."""
+
+from datetime import datetime, timezone
+
+from newscrawl.extract import extract_article
+from newscrawl.extract.dom import parse_html
+from newscrawl.extract.elements import date_candidates, headline_element
+from pipelines.dates import parse_published
+
+PARAGRAPHS = "".join(
+    f"<p>Paragraph {i} tells the story of the harbour, the bridge and the town council vote on repairs.</p>"
+    for i in range(6)
+)
+TITLE = "Council votes to repair the old harbour bridge"
+
+
+def page(head: str = "", body: str = "") -> str:
+    return f"<html><head><title>{TITLE}</title>{head}</head><body>{body}</body></html>"
+
+
+def date_of(html: str, url: str = "https://x.example/a"):
+    got = extract_article(html, url)
+    return got.date_raw, got.date_origin
+
+
+def test_date_line_right_under_the_headline():
+    html = page(body=f"<article><h1>{TITLE}</h1><p class='subtitle'><span>Hamburg, 2. November 2021</span></p>"
+                     + PARAGRAPHS + "</article>")
+    assert date_of(html) == ("Hamburg, 2. November 2021", "byline")
+
+
+def test_date_line_above_the_headline_with_a_category_link():
+    html = page(body=f"<div><p class='category'> 24. April 2020 | <a href='/press'>Press releases</a></p>"
+                     f"<h1>{TITLE}</h1>" + PARAGRAPHS + "</div>")
+    assert date_of(html)[0] == "24. April 2020 |"
+
+
+def test_labelled_date_in_the_headline_container():
+    html = page(body=f"<div class='head'><h1>{TITLE}</h1></div><div class='docData'><span>Datum</span> "
+                     "<span>25.01.2022</span></div>" + PARAGRAPHS)
+    assert date_of(html)[0] == "25.01.2022"
+
+
+def test_a_short_sentence_under_the_headline_is_not_a_date_line():
+    # The story's first paragraph may sit right under the <h1>: its dates are the story's.
+    html = page(body=f"<h1>{TITLE}</h1><p>On 3 March 2020 the council met again in the town hall.</p>" + PARAGRAPHS)
+    assert date_of(html) == (None, None)
+
+
+def test_an_updated_line_under_the_headline_is_not_the_publication_date():
+    html = page(body=f"<h1>{TITLE}</h1><p>Updated 4 May 2021</p>" + PARAGRAPHS)
+    assert date_of(html) == (None, None)
+
+
+def test_a_logo_heading_does_not_lend_its_neighbours_dates():
+    # The site header shows today's date next to the site's <h1>; the story has its own headline.
+    html = page(body="<header><h1>Gazette</h1><span>Monday, 5 August 2019</span></header>"
+                     f"<article><h2>{TITLE}</h2>" + PARAGRAPHS + "</article>")
+    assert date_of(html) == (None, None)
+
+
+def test_utc_instant_is_kept_in_the_page_own_offset_when_the_page_gives_it():
+    # Same instant; the raw value now also tells the day readers saw in Los Angeles.
+    html = page('<script type="application/ld+json">{"@type": "NewsArticle", '
+                '"datePublished": "2023-11-09T06:35:29+00:00"}</script>',
+                f"<h1>{TITLE}</h1><time datetime='2023-11-08T22:35:29-08:00'>Nov 8, 2023</time>" + PARAGRAPHS)
+    assert date_of(html) == ("2023-11-08T22:35:29-08:00", "jsonld")
+
+
+def test_a_different_instant_does_not_replace_the_utc_one():
+    html = page('<script type="application/ld+json">{"@type": "NewsArticle", '
+                '"datePublished": "2023-11-09T06:35:29Z"}</script>',
+                f"<h1>{TITLE}</h1><time datetime='2023-11-08T23:55:47-08:00'>Nov 8, 2023</time>" + PARAGRAPHS)
+    assert date_of(html) == ("2023-11-09T06:35:29Z", "jsonld")
+
+
+def test_english_machine_dates_read_on_pages_in_other_languages():
+    got = parse_published("Fri Apr 28 19:20:36 CEST 2023", languages=("de",), day_first=True)
+    assert got.value == datetime(2023, 4, 28, 17, 20, 36, tzinfo=timezone.utc)
+
+
+def test_dates_inside_the_story_block_beside_the_headline_are_not_its_date_line():
+    tree = parse_html(page(body=f"<h1>{TITLE}</h1><div class='text'>" + PARAGRAPHS +
+                           "<ul><li>2019-03-15 notice<br>Another agency warned of the same scam.</li></ul></div>"))
+    assert list(date_candidates(tree, headline=headline_element(tree, TITLE))) == []
+
+
+def test_a_date_opening_a_long_paragraph_is_prose():
+    # "On July 31, 2019, U.S. Senators Baldwin and Hawley" is a text piece of the paragraph.
+    tree = parse_html(page(body=f"<h1>{TITLE}</h1><div><p>On July 31, 2019, U.S. Senators Baldwin and Hawley "
+                                "<a href='/bill'>submitted a bill</a> to set a trade-balancing exchange rate for "
+                                "the dollar, and the Federal Reserve would be tasked with it.</p></div>"))
+    assert list(date_candidates(tree, headline=headline_element(tree, TITLE))) == []
