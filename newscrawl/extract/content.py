@@ -14,14 +14,10 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
+from functools import lru_cache
 
-# Innermost blocks that carry text; a block that holds another block gives way to it.
-_BLOCKS = etree.XPath(
-    "//body//*[self::p or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::li"
-    " or self::blockquote or self::pre or self::dd]"
-    "[not(.//p or .//h2 or .//h3 or .//h4 or .//h5 or .//h6 or .//li or .//blockquote or .//pre or .//dd)]"
-)
+# Blocks that carry text; a block that holds another block gives way to it (innermost only).
+_BLOCK_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd")
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # Subtrees that are never the story's text.
 _BOX_TAGS = frozenset({"nav", "aside", "footer", "header", "figure", "figcaption", "form", "button",
@@ -63,7 +59,7 @@ def main_text(tree) -> str | None:
     """The body as blank-line separated paragraphs, or None when the page is not clear-cut."""
     boxed: dict = {}
     blocks = []  # (element, text, prose?)
-    for el in _BLOCKS(tree):
+    for el in _blocks(tree):
         if _in_box(el, boxed):
             continue
         text = _SPACE.sub(" ", el.text_content()).strip()
@@ -100,6 +96,19 @@ def main_text(tree) -> str | None:
     if whole - len(body) > MAX_LOOSE * whole:
         return None  # much text outside blocks: paragraphs made of <br>s the blocks do not see
     return body
+
+
+def _blocks(tree) -> list:
+    """Innermost blocks in page order (one walk; an XPath test for block descendants of every
+    block costs twice as much)."""
+    body = tree.find("body")
+    found = list(body.iter(_BLOCK_TAGS)) if body is not None else []
+    holders = set()
+    for el in found:
+        for anc in el.iterancestors(_BLOCK_TAGS):
+            holders.add(anc)
+            break  # the nearest is enough: it is itself in found and marks its own
+    return [el for el in found if el not in holders]
 
 
 def _widen(best, held: dict):
@@ -152,10 +161,14 @@ def _is_box(el) -> bool:
         return True  # a story inside the story, without the page's headline: a teaser of another one
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    if not names.strip():
-        return False
-    for name in names.split():
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return bool(names.strip()) and _names_box(names)
+
+
+@lru_cache(maxsize=4096)
+def _names_box(names: str) -> bool:
+    """Class/id names that mark a box (cached: pages repeat the same names on many elements)."""
+    for name in names.lower().split():
         if name.startswith(_BOX_PREFIXES):
             continue
         if name in _BOX_NAMES or name.startswith(_AD_STARTS) or not _BOX_PARTS.isdisjoint(_WORD.split(name)):
