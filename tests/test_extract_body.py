@@ -70,8 +70,17 @@ def test_a_lead_paragraph_beside_the_body_container_joins_it():
 def test_not_sure_without_enough_prose_or_with_text_outside_paragraphs():
     short = "<html><body><div><p>" + PROSE[0] + "</p><p>" + PROSE[1] + "</p></div></body></html>"
     assert main_text(parse_html(short)) is None
-    brs = "<html><body><div class='text'>" + "<br><br>".join(PROSE) + f"<p>{PROSE[0]}</p></div></body></html>"
-    assert main_text(parse_html(brs)) is None
+    # Paragraphs as bare divs: text the blocks do not see, so the page is left to trafilatura.
+    divs = "<html><body><div class='text'>" + "".join(f"<div>{p}</div>" for p in PROSE) + f"<p>{PROSE[0]}</p></div></body></html>"
+    assert main_text(parse_html(divs)) is None
+
+
+def test_paragraphs_made_of_line_breaks_are_paragraphs():
+    html = ("<html><body><nav><a href='/'>Home</a></nav><div class='text'>"
+            + "<br><br>".join(f"{p[:20]}<b>{p[20:40]}</b>{p[40:]}" for p in PROSE)
+            + "<br><a href='/more'>More</a></div></body></html>")
+    text = main_text(parse_html(html))
+    assert text is not None and text.split("\n\n") == PROSE  # the link-only line is no paragraph
 
 
 def test_two_stories_of_equal_weight_are_not_clear_cut():

@@ -18,6 +18,9 @@ from functools import lru_cache
 
 # Blocks that carry text; a block that holds another block gives way to it (innermost only).
 _BLOCK_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd")
+# Children that end a run of a <br> holder's own text (their text is counted on its own).
+_BREAKS = frozenset({"p", "div", "section", "article", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5",
+                     "h6", "blockquote", "pre", "hr", "figure", "aside", "nav", "header", "footer", "form"})
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # Subtrees that are never the story's text.
 _BOX_TAGS = frozenset({"nav", "aside", "footer", "header", "figure", "figcaption", "form", "button",
@@ -58,7 +61,7 @@ MAX_LOOSE = 0.25  # ... and at most this share of its text may sit outside block
 def main_text(tree) -> str | None:
     """The body as blank-line separated paragraphs, or None when the page is not clear-cut."""
     boxed: dict = {}
-    blocks = []  # (element, text, prose?)
+    blocks = []  # (element, text, prose?, link characters, a run of the element's own text?)
     for el in _blocks(tree):
         if _in_box(el, boxed):
             continue
@@ -67,17 +70,22 @@ def main_text(tree) -> str | None:
             continue
         links = sum(len(a.text_content()) for a in el.iter("a"))
         prose = len(text) >= MIN_PROSE and links <= MAX_LINK_SHARE * len(text) and el.tag not in _HEADINGS
-        blocks.append((el, text, prose, links))
+        blocks.append((el, text, prose, links, False))
+    for holder in _br_holders(tree):
+        if _in_box(holder, boxed):
+            continue
+        for text, links in _runs(holder):
+            blocks.append((holder, text, len(text) >= MIN_PROSE and links <= MAX_LINK_SHARE * len(text), links, True))
     scores: dict = {}
     held: dict = {}  # prose characters under each container
     prose_total = 0
-    for el, text, prose, _ in blocks:
+    for el, text, prose, _, run in blocks:
         if not prose:
             continue
         prose_total += len(text)
         vote = 1 + min(len(text), 800) / 100 + min(len(_PUNCT.findall(text)), 20) / 4
         weight = 1.0
-        for anc in el.iterancestors():
+        for anc in el.iterancestors() if not run else (el, *el.iterancestors()):
             if anc.tag in ("body", "html"):
                 break
             held[anc] = held.get(anc, 0) + len(text)
@@ -89,7 +97,8 @@ def main_text(tree) -> str | None:
     best = _widen(max(scores, key=scores.get), held)
     if held[best] < MIN_BODY or held[best] < MIN_SHARE * prose_total:
         return None
-    inside = [(el, text, prose, links) for el, text, prose, links in blocks if _within(el, best)]
+    inside = [(el, text, prose, links) for el, text, prose, links, run in blocks
+              if (run and el is best) or _within(el, best)]
     parts = [text for el, text, prose, links in inside if links <= 0.5 * len(text)]
     body = "\n\n".join(parts)
     whole = len(_SPACE.sub(" ", best.text_content()).strip())
@@ -109,6 +118,40 @@ def _blocks(tree) -> list:
             holders.add(anc)
             break  # the nearest is enough: it is itself in found and marks its own
     return [el for el in found if el not in holders]
+
+
+def _br_holders(tree) -> list:
+    """Elements (outside blocks) whose own text is paragraphs separated by <br>s."""
+    body = tree.find("body")
+    holders = {}
+    for br in body.iter("br") if body is not None else ():
+        parent = br.getparent()
+        if parent is not None and parent.tag not in _BLOCK_TAGS and parent not in holders \
+                and next(parent.iterancestors(_BLOCK_TAGS), None) is None:
+            holders[parent] = None
+    return list(holders)
+
+
+def _runs(holder):
+    """The holder's own text split at <br>s and at child blocks, with inline children's text;
+    (text, link characters) per non-empty run."""
+    parts, links = [holder.text or ""], 0
+    for child in holder:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "br" or tag in _BREAKS:
+            text = _SPACE.sub(" ", "".join(parts)).strip()
+            if text:
+                yield text, links
+            parts, links = [], 0
+        elif tag and tag not in _BOX_TAGS:
+            inner = child.text_content()
+            parts.append(inner)
+            if tag == "a":
+                links += len(inner.strip())
+        parts.append(child.tail or "")
+    text = _SPACE.sub(" ", "".join(parts)).strip()
+    if text:
+        yield text, links
 
 
 def _widen(best, held: dict):
