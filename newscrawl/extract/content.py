@@ -21,6 +21,7 @@ _BLOCK_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd
 # Children that end a run of a <br> holder's own text (their text is counted on its own).
 _BREAKS = frozenset({"p", "div", "section", "article", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5",
                      "h6", "blockquote", "pre", "hr", "figure", "aside", "nav", "header", "footer", "form"})
+_NOT_TEXT_TAGS = ("script", "style")  # (box tags too let page wrappers through: loose text there is boxes)
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # Subtrees that are never the story's text.
 _BOX_TAGS = frozenset({"nav", "aside", "footer", "header", "figure", "figcaption", "form", "button",
@@ -101,9 +102,9 @@ def main_text(tree) -> str | None:
               if (run and el is best) or _within(el, best)]
     parts = [text for el, text, prose, links in inside if links <= 0.5 * len(text)]
     body = "\n\n".join(parts)
-    whole = len(_SPACE.sub(" ", best.text_content()).strip())
+    whole = _visible_size(best)
     if whole - len(body) > MAX_LOOSE * whole:
-        return None  # much text outside blocks: paragraphs made of <br>s the blocks do not see
+        return None  # much text outside blocks: paragraphs as bare divs or spans the blocks do not see
     return body
 
 
@@ -118,6 +119,19 @@ def _blocks(tree) -> list:
             holders.add(anc)
             break  # the nearest is enough: it is itself in found and marks its own
     return [el for el in found if el not in holders]
+
+
+def _visible_size(container) -> int:
+    """Characters of the container's text without what is no body text by tag: JSON-LD scripts
+    (kept on the tree for the date readers), the headline, figures and other box tags."""
+    size = len(_SPACE.sub(" ", container.text_content()).strip())
+    seen = set()
+    for el in container.iter(_NOT_TEXT_TAGS):
+        if any(a in seen for a in el.iterancestors()):
+            continue
+        seen.add(el)
+        size -= len(_SPACE.sub(" ", el.text_content()).strip())
+    return size
 
 
 def _br_holders(tree) -> list:
