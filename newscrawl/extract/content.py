@@ -1,7 +1,7 @@
 """Main content by scoring containers: a fast first try at the body on the tree we already have.
 
-Paragraph-like blocks (p, subheadings, list items, quotes, pre) with enough prose and few links
-vote for the containers above them, nearer ones more (an article body often splits its
+Paragraph-like blocks (p, subheadings, list items, quotes, pre, and the runs of text between
+<br>s outside them) with enough prose and few links vote for the containers above them, nearer ones more (an article body often splits its
 paragraphs over several wrappers between ads). The best container's blocks in page order are
 the body. Blocks inside boxes (navigation, asides, captions, comments, related stories, named
 by tag or by a whole class/id word) neither vote nor count.
@@ -13,7 +13,6 @@ extractor, so this module may stay simple and strict.
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
 
 # Blocks that carry text; a block that holds another block gives way to it (innermost only).
@@ -21,7 +20,9 @@ _BLOCK_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd
 # Children that end a run of a <br> holder's own text (their text is counted on its own).
 _BREAKS = frozenset({"p", "div", "section", "article", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5",
                      "h6", "blockquote", "pre", "hr", "figure", "aside", "nav", "header", "footer", "form"})
-_NOT_TEXT_TAGS = ("script", "style")  # (box tags too let page wrappers through: loose text there is boxes)
+# Not page text in a container's size. (Box tags are counted on purpose: text in boxes inside the
+# chosen container means a messy one, better left to trafilatura; dropping them let page wrappers through.)
+_NOT_TEXT_TAGS = ("script", "style")
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # Subtrees that are never the story's text.
 _BOX_TAGS = frozenset({"nav", "aside", "footer", "header", "figure", "figcaption", "form", "button",
@@ -56,7 +57,7 @@ MIN_BODY = 500  # characters the chosen container must hold to be trusted
 MIN_SHARE = 0.8  # ... and this share of all the page's voting prose
 WIDEN_SHARE = 0.5  # prose beside the container, as a share of its own, that still joins it
 MAX_WIDEN = 3  # levels up
-MAX_LOOSE = 0.25  # ... and at most this share of its text may sit outside blocks (div-and-br pages)
+MAX_LOOSE = 0.25  # ... and at most this share of its text may sit outside the body (bare divs, boxes)
 
 
 def main_text(tree) -> str | None:
