@@ -106,3 +106,11 @@ def test_extract_body_falls_back_to_trafilatura_when_not_sure(monkeypatch):
     calls.clear()
     assert body.extract_body(parse_html(article_page())).startswith(PROSE[0])
     assert not calls  # the clear-cut one did not
+
+
+def test_teaser_cards_wrapped_in_links_are_no_body_text():
+    card = ("<a href='/other-story'><div class='card'><h3>Another story entirely</h3>"
+            "<p>The teaser text of another story, long enough to look like a paragraph of prose.</p></div></a>")
+    html = article_page().replace("<h2>What comes next</h2>", card + "<h2>What comes next</h2>")
+    text = main_text(parse_html(html))
+    assert text is not None and "teaser text" not in text and "Another story" not in text

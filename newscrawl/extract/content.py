@@ -70,7 +70,9 @@ def main_text(tree) -> str | None:
         text = _SPACE.sub(" ", el.text_content()).strip()
         if not text:
             continue
-        links = sum(len(a.text_content()) for a in el.iter("a"))
+        # A block inside a link (a teaser card wrapped in <a>) is all link text.
+        links = len(text) if next(el.iterancestors("a"), None) is not None else sum(
+            len(a.text_content()) for a in el.iter("a"))
         prose = len(text) >= MIN_PROSE and links <= MAX_LINK_SHARE * len(text) and el.tag not in _HEADINGS
         blocks.append((el, text, prose, links, False))
     for holder in _br_holders(tree):
