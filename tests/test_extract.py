@@ -88,6 +88,20 @@ def test_listing_teasers_keep_categories_apart_from_byline():
     assert first.text.endswith("[…]") and first.text.startswith("Exports of chips")
 
 
+def test_listing_entries_match_whole_class_words_in_page_order():
+    html = """<html><body>
+    <div class="posts-list">
+      <div class="card hentry"><h2><a href="/a">First story</a></h2><p>One.</p></div>
+      <section class="story featured"><h3><a href="/b">Second story</a></h3><p>Two.</p></section>
+      <div class="postscript"><h2><a href="/c">Not an entry</a></h2><p>Three.</p></div>
+      <article><div class="post"><h2><a href="/d">Fourth story</a></h2><p>Four.</p></div></article>
+    </div></body></html>"""
+    teasers = extract_teasers(html, "https://daily.example/")
+    # "posts-list" and "postscript" hold the word "post" only as part of a longer class name.
+    assert [t.url for t in teasers] == ["https://daily.example/a", "https://daily.example/b",
+                                        "https://daily.example/d"]
+
+
 def test_page_items_article_gives_one_full_item():
     fetched = datetime(2024, 3, 6, tzinfo=timezone.utc)
     got = page_items(page("article_graph.html"), "https://gazette.example/x", source="test:1",

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from newscrawl.extract.dom import classes, parse_html, select, select_text, text_of
 from newscrawl.extract.urls import absolute
 
 # Entry containers: <article>, and the class names WordPress-like themes give their posts.
-ENTRY_CSS = "article, .hentry, .post, .type-post, .entry, .news-item, .story, .teaser"
+ENTRY_TAG = "article"
+ENTRY_CLASSES = frozenset({"hentry", "post", "type-post", "entry", "news-item", "story", "teaser"})
 _EXCERPT_CSS = ".entry-summary, .excerpt, .post-excerpt, .summary, .entry-content, .teaser-text, .dek, .standfirst"
 _BYLINE_CSS = ".byline, .author, .entry-author, .post-author, [rel~='author'], [itemprop='author']"
 _CATEGORY_CSS = "a[rel~='category'], a[rel~='tag'], .cat-links a, .category a, .categories a"
@@ -34,8 +37,8 @@ def extract_teasers(html: str, url: str, *, selectors: dict | None = None) -> li
 
 
 def teasers_from_tree(tree, url: str | None, *, selectors: dict | None = None) -> list[Teaser]:
-    entry_css = (selectors or {}).get("teaser") or ENTRY_CSS
-    entries = select(tree, entry_css)
+    entry_css = (selectors or {}).get("teaser")
+    entries = select(tree, entry_css) if entry_css else _entries(tree)
     # Outermost entries only: a .post inside an <article> is the same entry, not a second one.
     chosen = set(entries)
     teasers: list[Teaser] = []
@@ -48,6 +51,20 @@ def teasers_from_tree(tree, url: str | None, *, selectors: dict | None = None) -
             seen.add(teaser.url)
             teasers.append(teaser)
     return teasers
+
+
+def _entries(tree) -> list:
+    """Generic entry containers in document order. A CSS union of class selectors normalises
+    and scans every class attribute once per class, the costliest step of a listing test; one
+    substring pre-filter in XPath and an exact word test here do the same in a fraction."""
+    return [el for el in _CANDIDATES(tree)
+            if el.tag == ENTRY_TAG or not ENTRY_CLASSES.isdisjoint((el.get("class") or "").split())]
+
+
+# Every entry class contains one of these substrings ("hentry" has "entry", "type-post" "post").
+_CANDIDATES = etree.XPath(
+    "//article | //*[@class][contains(@class, 'post') or contains(@class, 'entry') or contains(@class, 'story')"
+    " or contains(@class, 'teaser') or contains(@class, 'news-item')]")
 
 
 def _teaser(entry, base: str | None) -> Teaser | None:

@@ -1,0 +1,116 @@
+"""Body extraction: container scoring on clear-cut pages, trafilatura on the others."""
+
+import newscrawl.extract.body as body
+from newscrawl.extract.content import main_text
+from newscrawl.extract.dom import parse_html
+
+PROSE = [
+    "The council met on Tuesday evening to discuss the new harbour plan, which has divided the town for years.",
+    "Supporters say the plan brings jobs, new housing and a ferry link; opponents fear for the old fishing quay.",
+    "After four hours of debate, the members voted seven to four in favour, with two abstentions on the budget.",
+    "The mayor said the vote was a turning point, but promised that the quay would keep its historic character.",
+    "Work on the first stage is to begin next spring, once the county has approved the revised environmental study.",
+    "Residents who object can still file comments until the end of the month, the town clerk said on Wednesday.",
+    "A public meeting on the building schedule will be held in the school hall, with the architects taking questions.",
+    "The ferry operator has not yet said how often boats would run, or what a ticket to the mainland would cost.",
+    "Local shops hope the new link will bring more visitors in winter, when the town is now almost entirely empty.",
+    "The fishermen's association said it would study the final text before deciding whether to appeal the decision.",
+]
+
+
+def article_page(extra: str = "", wrap=lambda ps: "".join(f"<p>{p}</p>" for p in ps)) -> str:
+    return f"""<html><body>
+    <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+    <header><h1>Council backs harbour plan</h1><p class="intro-meta">By Jane Doe, 5 March 2024</p></header>
+    <main><div class="article-body">
+      {wrap(PROSE[:5])}
+      <h2>What comes next</h2>
+      <div class="ad-slot"><p>Advertisement: buy the best boats in the region today, with free delivery.</p></div>
+      {wrap(PROSE[5:])}
+      <figure><img src="x.jpg"><figcaption>The old fishing quay seen from the harbour wall at dawn.</figcaption></figure>
+    </div>
+    <div class="related-stories"><h3>More news</h3>
+      <p>Another story about a different town council and its long-running dispute over parking fees.</p></div>
+    <div class="comments"><p>Great news for the town, finally someone listens to the people who live here!</p></div>
+    {extra}
+    </main>
+    <footer><p>Copyright 2024 The Harbour Gazette. All rights reserved, reproduction only with permission.</p></footer>
+    </body></html>"""
+
+
+def test_clear_cut_article_gives_its_paragraphs_and_subheadings_in_order():
+    text = main_text(parse_html(article_page()))
+    assert text is not None
+    assert text.split("\n\n") == PROSE[:5] + ["What comes next"] + PROSE[5:]
+
+
+def test_paragraphs_split_over_wrappers_are_one_body():
+    # Sites wrap each paragraph (or a few) in their own div between ads; the body is all of them.
+    text = main_text(parse_html(article_page(wrap=lambda ps: "".join(f"<div class='para'><p>{p}</p></div>" for p in ps))))
+    assert text is not None and text.split("\n\n") == PROSE[:5] + ["What comes next"] + PROSE[5:]
+
+
+def test_box_words_match_whole_names_not_parts_of_utility_classes():
+    # "overflow-hidden" and "non-ad-column" are layout classes, not hidden boxes or ads.
+    html = article_page().replace('<main>', '<main class="overflow-hidden">').replace(
+        'class="article-body"', 'class="article-body non-ad-column"')
+    text = main_text(parse_html(html))
+    assert text is not None and PROSE[0] in text
+
+
+def test_a_lead_paragraph_beside_the_body_container_joins_it():
+    html = article_page().replace('<div class="article-body">',
+                                  f'<div class="story"><div class="lead"><p>{PROSE[0]}</p></div><div class="article-body">',
+                                  ).replace("</div>\n    <div class=\"related", "</div></div>\n    <div class=\"related")
+    html = html.replace(f"<p>{PROSE[0]}</p><p>{PROSE[1]}", f"<p>{PROSE[1]}", 1)
+    text = main_text(parse_html(html))
+    assert text is not None and text.startswith(PROSE[0]) and PROSE[9] in text
+
+
+def test_not_sure_without_enough_prose_or_with_text_outside_paragraphs():
+    short = "<html><body><div><p>" + PROSE[0] + "</p><p>" + PROSE[1] + "</p></div></body></html>"
+    assert main_text(parse_html(short)) is None
+    # Paragraphs as bare divs: text the blocks do not see, so the page is left to trafilatura.
+    divs = "<html><body><div class='text'>" + "".join(f"<div>{p}</div>" for p in PROSE) + f"<p>{PROSE[0]}</p></div></body></html>"
+    assert main_text(parse_html(divs)) is None
+
+
+def test_paragraphs_made_of_line_breaks_are_paragraphs():
+    html = ("<html><body><nav><a href='/'>Home</a></nav><div class='text'>"
+            + "<br><br>".join(f"{p[:20]}<b>{p[20:40]}</b>{p[40:]}" for p in PROSE)
+            + "<br><a href='/more'>More</a></div></body></html>")
+    text = main_text(parse_html(html))
+    assert text is not None and text.split("\n\n") == PROSE  # the link-only line is no paragraph
+
+
+def test_two_stories_of_equal_weight_are_not_clear_cut():
+    # A page of two full stories: the best container holds only half the prose.
+    html = ("<html><body><div class='a'>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</div>"
+            "<div class='b'>" + "".join(f"<p>{p[::-1]}</p>" for p in PROSE) + "</div></body></html>")
+    assert main_text(parse_html(html)) is None
+
+
+def test_teaser_story_inside_the_story_is_left_out():
+    teaser = "<article><h2><a href='/other'>Other</a></h2><p>" + "A teaser of another story, long enough to vote. " * 3 + "</p></article>"
+    html = article_page().replace("<main>", "<main><article><h1>Council backs harbour plan</h1>").replace(
+        "</main>", teaser + "</article></main>")
+    text = main_text(parse_html(html))
+    assert text is not None and "teaser of another story" not in text
+
+
+def test_extract_body_falls_back_to_trafilatura_when_not_sure(monkeypatch):
+    calls = []
+    monkeypatch.setattr(body, "_trafilatura", lambda tree, url, fast: calls.append(fast) or "One.\nTwo.")
+    assert body.extract_body(parse_html("<html><body><p>One.</p><p>Two.</p></body></html>")) == "One.\n\nTwo."
+    assert calls  # the short page went to trafilatura
+    calls.clear()
+    assert body.extract_body(parse_html(article_page())).startswith(PROSE[0])
+    assert not calls  # the clear-cut one did not
+
+
+def test_teaser_cards_wrapped_in_links_are_no_body_text():
+    card = ("<a href='/other-story'><div class='card'><h3>Another story entirely</h3>"
+            "<p>The teaser text of another story, long enough to look like a paragraph of prose.</p></div></a>")
+    html = article_page().replace("<h2>What comes next</h2>", card + "<h2>What comes next</h2>")
+    text = main_text(parse_html(html))
+    assert text is not None and "teaser text" not in text and "Another story" not in text
