@@ -66,8 +66,13 @@ class Links:
 
 def page_links(html: str, base: str, hosts: tuple[str, ...] | set[str] = ()) -> Links:
     """What a crawl may follow from a page: links on the given hosts only (all when none given)."""
+    return links_from_tree(parse_html(html), base, hosts)
+
+
+def links_from_tree(tree, base: str, hosts: tuple[str, ...] | set[str] = ()) -> Links:
+    """page_links on a parsed page (the tree page_items read: the spider parses a page once);
+    None, an empty page, has none."""
     out = Links([], None, None, [], [])
-    tree = parse_html(html)
     if tree is None:
         return out
     base = _base_href(tree, base)

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from newscrawl.extract.article import add_body, read_metadata
 from newscrawl.extract.dom import parse_html
-from newscrawl.extract.listing import teasers_from_tree
+from newscrawl.extract.listing import Teaser, teasers_from_tree
 from newscrawl.items import ArticleItem
 
 MIN_LISTING_ENTRIES = 2  # one linked headline is a related box, not a listing
@@ -20,6 +20,10 @@ class Page:
     url: str | None
     items: list[ArticleItem] = field(default_factory=list)
     reason: str | None = None
+    # The listing entries found, whatever the page turned out to be, and the parsed page (scripts
+    # dropped): a crawl reads its links and a one-entry listing from them without parsing again.
+    teasers: list[Teaser] = field(default_factory=list, repr=False)
+    tree: object = field(default=None, repr=False)
 
 
 def page_items(html: str, url: str | None, *, source: str, site: str | None = None,
@@ -45,9 +49,9 @@ def page_items(html: str, url: str | None, *, source: str, site: str | None = No
                         fetched_at=fetched_at)
             for t in teasers
         ]
-        return Page("listing", found.url, items)
+        return Page("listing", found.url, items, teasers=teasers, tree=tree)
     if not found.is_article:
-        return Page("other", found.url, reason="neither an article body nor listing entries")
+        return Page("other", found.url, reason="neither an article body nor listing entries", teasers=teasers, tree=tree)
     item = ArticleItem(
         kind="full", text=found.text, url=found.url or url, title=found.title,
         byline_raw=found.byline_raw, authors_raw=list(found.authors_raw), date_raw=found.date_raw,
@@ -55,7 +59,7 @@ def page_items(html: str, url: str | None, *, source: str, site: str | None = No
         description=found.description, categories=list(found.categories), site=site, language=lang,
         source=source, fetched_at=fetched_at,
     )
-    return Page("article", found.url, [item])
+    return Page("article", found.url, [item], teasers=teasers, tree=tree)
 
 
 def _has_listing_entries(teasers) -> bool:

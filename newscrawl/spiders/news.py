@@ -35,11 +35,11 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net_error
 
-from newscrawl.extract import Page, extract_teasers, page_items
+from newscrawl.extract import Page, page_items
 from newscrawl.extract.charset import decode_html, header_charset
 from newscrawl.extract.feeds import FeedError, parse_feed, parse_sitemap, parse_stamp, parse_wp_posts, robots_sitemaps
-from newscrawl.extract.links import (classify_url, guessed_feeds, guessed_sitemaps, host_of, normalize_url, on_hosts,
-                                     page_links, wp_posts_url)
+from newscrawl.extract.links import (classify_url, guessed_feeds, guessed_sitemaps, host_of, links_from_tree,
+                                     normalize_url, on_hosts, wp_posts_url)
 from newscrawl.items import ArticleItem
 from newscrawl.middlewares import robots_fetched
 from newscrawl.sites import Site, load_sites, site_for_url
@@ -251,7 +251,7 @@ class NewsSpider(scrapy.Spider):
             yield self.record(response, kind, error="parse")
             return
         if page.kind != "listing" and kind == "listing" and classify_url(url) == "listing":
-            page = self._short_listing(page, text, response.url, target, fetched_at)
+            page = self._short_listing(page, response.url, target, fetched_at)
         self.crawler.stats.inc_value(f"newscrawl/pages/{page.kind}")
         for item in page.items:
             if item.kind == "teaser" and item.url:
@@ -270,16 +270,16 @@ class NewsSpider(scrapy.Spider):
             logger.debug("%s: not an article (%s)", response.url, page.reason)
             yield self.record(response, "article")
             return
-        links = page_links(text, response.url, self.hosts)
+        links = links_from_tree(page.tree, response.url, self.hosts)
         articles = list(dict.fromkeys([i.url for i in page.items if i.url and on_hosts(i.url, self.hosts)] + links.articles))
         yield from self.follow_articles(articles, None, hops + 1)
         yield from self._discover(response, links, hops)
         yield self.record(response, "listing", next_url=links.next, discovered=articles)
 
-    def _short_listing(self, page: Page, text: str, url: str, target: Target, fetched_at) -> Page:
+    def _short_listing(self, page: Page, url: str, target: Target, fetched_at) -> Page:
         """A listing page with a single entry (the last page of a category) looks like an article to
         page_items; reached as a listing (pagination, a /category/ link) it is read as one."""
-        teasers = extract_teasers(text, url, selectors=target.selectors)
+        teasers = page.teasers
         if not teasers:
             return page
         items = [ArticleItem(kind="teaser", text=t.text, url=t.url, title=t.title, byline_raw=t.byline_raw,
@@ -288,7 +288,7 @@ class NewsSpider(scrapy.Spider):
                              language=target.site.language if target.site else None, source=url,
                              fetched_at=fetched_at)
                  for t in teasers]
-        return Page("listing", page.url, items)
+        return Page("listing", page.url, items, teasers=teasers, tree=page.tree)
 
     def _discover(self, response, links, hops: int):
         host = host_of(response.url)
