@@ -20,7 +20,6 @@ import platform
 import resource
 import subprocess
 import sys
-import time
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path

@@ -13,7 +13,6 @@ from newscrawl.extract.dom import select, text_of
 from pipelines.clean import is_placeholder
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)  # it logs every page it finds thin
-_BLANK = re.compile(r"\n\s*\n+")
 RETRY_BELOW = 1500  # characters: a shorter first pass is retried with trafilatura's fallbacks
 
 
