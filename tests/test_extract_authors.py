@@ -144,3 +144,40 @@ def test_the_site_name_in_front_of_a_label_is_the_site():
     assert names_site("Apartment Therapy Submissions", "https://www.apartmenttherapy.com/a-1")
     assert not names_site("Helge Fahrnberger", "http://www.helge.at/2014/03/x")
 
+
+
+def test_a_link_to_the_writers_other_posts_names_the_writer():
+    body = ('<article><h1>Story title here</h1><p>Text.</p><div class="author-info">'
+            '<a href="/author/petra/" rel="author">Zeige alle Beiträge von Petra Ruland</a></div></article>')
+    assert authors(doc(body=body)) == ["Petra Ruland"]
+
+
+def test_a_name_after_an_author_label_in_a_facts_list():
+    body = ('<h1>Story title here</h1><p>Text.</p><ul class="smallList">'
+            '<li><strong>Datum</strong> 28.04.2023</li><li><strong>Autorin/Autor</strong> Roman Goncharenko</li></ul>')
+    assert authors(doc(body=body)) == ["Roman Goncharenko"]
+    table = '<h1>Story title here</h1><dl><dt>Author:</dt><dd>Jane Doe</dd></dl>'
+    assert authors(doc(body=table)) == ["Jane Doe"]
+    form = '<h1>Story title here</h1><form><label>Author</label> <input name="a"> Your Name</form>'
+    assert authors(doc(body=form)) == []
+
+
+def test_a_menu_link_to_the_reporters_section_is_no_author():
+    body = ('<ul><li><a href="/de/reporter/s-31610">Reporter</a></li></ul><h1>Story title here</h1>'
+            '<p>Text.</p><p><b>Autor:</b> Jane Doe</p>')
+    assert authors(doc(body=body)) == ["Jane Doe"]
+
+
+def test_the_post_meta_footer_inside_the_own_article_is_no_page_footer():
+    body = ('<article><header><h1>Story title here</h1></header><footer class="entry-meta">'
+            '<p class="post-meta"><a href="/blog/author/mn/" rel="author">Masafumi Negishi</a></p></footer>'
+            '<p>Text.</p></article><footer><a href="/author/webmaster/" rel="author">Site Owner</a></footer>')
+    assert authors(doc(body=body)) == ["Masafumi Negishi"]
+    teaser = ('<article><h1>Story title here</h1><p>Text.</p><article><h2>Other</h2>'
+              '<footer><a rel="author" href="/author/x/">Other Writer</a></footer></article></article>')
+    assert authors(doc(body=teaser)) == []
+
+
+def test_a_long_kana_name_from_an_author_field():
+    assert parse_byline("小暮ひさのり", structured=True).authors == ("小暮ひさのり",)
+    assert parse_byline("小暮ひさのり").authors == ()  # visible text that long is rather a phrase
