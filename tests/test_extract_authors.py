@@ -181,3 +181,15 @@ def test_the_post_meta_footer_inside_the_own_article_is_no_page_footer():
 def test_a_long_kana_name_from_an_author_field():
     assert parse_byline("小暮ひさのり", structured=True).authors == ("小暮ひさのり",)
     assert parse_byline("小暮ひさのり").authors == ()  # visible text that long is rather a phrase
+
+
+def test_the_name_heading_of_an_author_box_below_the_story():
+    body = ('<article><h1>Story title here</h1><div class="entry-content"><p>Text.</p></div>'
+            '<div class="author-bio footer"><h3>Martin Junker</h3><p>Writes about leasing.</p></div></article>')
+    assert authors(doc(body=body)) == ["Martin Junker"]
+    labelled = ('<article><h1>Story title here</h1><p>Text.</p>'
+                '<div class="about-the-author"><h4>About the author</h4><h5>Jane Doe</h5></div></article>')
+    assert authors(doc(body=labelled)) == ["Jane Doe"]
+    in_sidebar = ('<article><h1>Story title here</h1><p>Text.</p></article>'
+                  '<div class="sidebar"><div class="author-box"><h3>Site Owner</h3></div></div>')
+    assert authors(doc(body=in_sidebar)) == []

@@ -49,6 +49,9 @@ _AUTHOR_LABEL = re.compile(
     r"|written\s+by)\s*:?"
     r"$"
 )
+_AUTHOR_BOX = re.compile(r"author[-_]?(?:bio|box|info|about|card)|about[-_]?(?:the[-_]?)?author")
+_NAME_HEADINGS = ("h2", "h3", "h4", "h5", "strong")
+_BOX_LABEL = re.compile(r"(?i)about|über|autor|author|\bde l'auteur|sobre")
 _LABEL_TAGS = ("strong", "b", "dt", "th", "label", "span", "em")
 _LABEL_VALUE_TAGS = frozenset({"dd", "td", "span", "a"})
 _HEADLINE_MARK = re.compile(r"[:!?\"\u201c\u201d\u201e]")
@@ -152,11 +155,15 @@ def byline(root, selector: str | None = None):
                     scope = _ancestor(el, _BYLINE_SCOPE)
         if names:
             return ", ".join(names), first
+    marked = []  # elements named like a byline, kept for the author-box pass below
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in _NOT_TEXT or el.tag == "img":
             continue
         cls = classes(el)
-        if not _BYLINE_CLASS.search(cls) or _BYLINE_SKIP.search(cls):
+        if not _BYLINE_CLASS.search(cls):
+            continue
+        marked.append(el)
+        if _BYLINE_SKIP.search(cls):
             continue
         text = byline_text(el)
         if text and len(text) <= MAX_BYLINE and not foreign(el):
@@ -178,10 +185,31 @@ def byline(root, selector: str | None = None):
             break
     if names:
         return ", ".join(names), first
-    labelled = _labelled(root)
-    if labelled[0]:
-        return labelled
-    return _by_line(root)
+    for last_resort in (_labelled, _by_line, lambda _: _author_box(marked)):
+        found = last_resort(root)
+        if found[0]:
+            return found
+    return None, None
+
+
+def _author_box(marked):
+    """The name heading of an "about the author" box below the story ("author-bio", "author-box").
+
+    The box's own layout words ("author-bio footer") say where it sits in the article, so only
+    its ancestors must be the article's own; its first short heading that is no label names
+    the writer.
+    """
+    for el in marked:
+        if el.tag in _NOT_TEXT or not _AUTHOR_BOX.search(classes(el)):
+            continue
+        parent = el.getparent()
+        if el.tag in _FOREIGN_TAGS or parent is None or foreign(parent):
+            continue
+        for heading in el.iter(_NAME_HEADINGS):
+            text = text_of(heading)
+            if text and len(text) <= MAX_NAME and not _BOX_LABEL.search(text):
+                return text, heading
+    return None, None
 
 
 def _labelled(root):
