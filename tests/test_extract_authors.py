@@ -193,3 +193,16 @@ def test_the_name_heading_of_an_author_box_below_the_story():
     in_sidebar = ('<article><h1>Story title here</h1><p>Text.</p></article>'
                   '<div class="sidebar"><div class="author-box"><h3>Site Owner</h3></div></div>')
     assert authors(doc(body=in_sidebar)) == []
+
+
+def test_author_markup_adds_the_co_authors_structured_data_leaves_out():
+    card = ('<div class="byline" itemscope><div class="content"><address class="name">'
+            '<a rel="author" href="mailto:{m}">{n}</a></address></div></div>')
+    body = ('<article><h1>Story title here</h1><section class="meta"><div class="bylines">'
+            + card.format(m="it@db.example", n="Ingrid Treborg") + card.format(m="mh@db.example", n="Marlene Holm")
+            + '</div></section><p>Text.</p></article>')
+    head = ld({"@type": "NewsArticle", "headline": "Story title here", "author": {"@type": "Person", "name": "Marlene Holm"}})
+    assert sorted(authors(doc(head=head, body=body))) == ["Ingrid Treborg", "Marlene Holm"]
+    # A free-text byline naming more people does not add them (page words, places).
+    text = '<article><h1>Story title here</h1><p class="byline">By Marlene Holm and Oslo Desk</p><p>Text.</p></article>'
+    assert authors(doc(head=head, body=text)) == ["Marlene Holm"]

@@ -39,7 +39,10 @@ _NOT_TEXT = frozenset({"meta", "link", "script", "style", "body", "html", "head"
 MAX_BYLINE = 200
 MAX_NAME = 60  # characters of one linked name
 MAX_LINKED_AUTHORS = 4
-_BYLINE_SCOPE = 3  # levels above the first author element that hold all co-authors
+_BYLINE_SCOPE = 3  # levels above the headline that hold its By-line
+# Levels above the first author element that hold all co-authors: each may sit in its own
+# card (a > address > div.content > div.byline, the cards side by side in div.bylines).
+_COAUTHOR_SCOPE = 4
 # "By ...", "Von: ...", or after the date stamp: "06.11.2023 13:30 von Olga".
 _BYLINE_WORD = re.compile(r"(?:[\d.:/, -]*\d[\d.:/, -]*(?:Uhr\s+)?(?:by|von|par|por|door)\s"
                           r"|(?:By|BY|Von|VON|Par|PAR|Por|POR|Door|DOOR)(?::|\s|$))")
@@ -152,7 +155,7 @@ def byline(root, selector: str | None = None):
                 names.append(name)
                 if first is None:
                     first = el
-                    scope = _ancestor(el, _BYLINE_SCOPE)
+                    scope = _ancestor(el, _COAUTHOR_SCOPE)
         if names:
             return ", ".join(names), first
     marked = []  # elements named like a byline, kept for the author-box pass below
