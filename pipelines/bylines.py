@@ -222,6 +222,13 @@ _LEAD_FROM = re.compile(r"(?i)^\s*from\s+")
 _LEAD_FOREIGN = re.compile(r"^(?:[^,|:]{0,40}[,|:]\s*)?(?:von|Von|VON|par|Par|PAR|por|Por|POR|door|Door|av|Av|af|Af)\s*:?\s+"
                            r"(?=[^\W\d_a-zß-ÿ])")  # followed by a capital (or caseless) letter
 _MAX_LEAD_WORDS = 3
+# The label of a link to the writer's other posts ("View all posts by Jane Doe", "Zeige alle
+# Beiträge von Petra Ruland", "Alle Beiträge von X anzeigen"): the name is the author's.
+_ALL_POSTS = re.compile(
+    r"(?i)^\s*(?:(?:view|see|show|browse|zeige|alle|all|tous|todos|tutti)\s+(?:the\s+|les\s+|los\s+|gli\s+)?)+"
+    r"(?:posts?|articles?|stories|entries|beiträge|artikel|einträge|artículos|articoli)\s+"
+    r"(?:by|von|de|par|por|di|from)\s+(?P<name>.+?)(?:\s+anzeigen)?\s*$"
+)
 
 _SEPARATORS = re.compile(
     r"\s*(?:[,;|/()\[\]\u2022\u00b7\u3001\uff0c]|[\u2013\u2014]+|\s-+\s|:(?!\d))\s*"
@@ -273,6 +280,9 @@ _TOKEN_PARTS = re.compile(r"([-'])")
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
 _MAX_NAME_TOKENS = 5
 _MAX_CASELESS = 4  # characters of a caseless-script token (CJK names are 2-4); more is a phrase
+# An author field says its value is a name: Japanese names written in kana run longer
+# ("小暮ひさのり") and are still one word there.
+_MAX_CASELESS_FIELD = 8
 _GERMAN_ROLE_ENDINGS = ("redakteur", "redakteurin", "korrespondent", "korrespondentin")
 _DOTTED_WORD = re.compile(r"[^\W\d_]{2,}\.[^\W\d_]{2,}")
 # Japanese/Chinese role words written after the name (or alone before it): 著 wrote it, 訳 and
@@ -296,6 +306,7 @@ def parse_byline(raw: str | None, *, structured: bool = False) -> Byline:
         return Byline()
     state = _State()
     state.lower_names = structured and raw.islower()
+    state.structured = structured
     text = _clean(raw, state)
     for index, segment in enumerate(_SEPARATORS.split(text)):
         if segment:
@@ -306,10 +317,11 @@ def parse_byline(raw: str | None, *, structured: bool = False) -> Byline:
 class _State:
     """What the passes have found so far; the first outlet and the first role win."""
 
-    __slots__ = ("names", "outlet", "role", "column", "lower_names", "translator")
+    __slots__ = ("names", "outlet", "role", "column", "lower_names", "translator", "structured")
 
     def __init__(self) -> None:
         self.lower_names = False  # an author field written all in lower case
+        self.structured = False  # the text comes from an author field, not the page
         self.translator = False  # the last segment was a translator label: its name is no author
         self.names: list[str] = []
         self.outlet: str | None = None
@@ -354,6 +366,9 @@ def _clean(raw: str, state: _State) -> str:
         text = _AGO.sub(" | ", text)
         text = _DATE.sub(" | ", text)
     text = _SPACES.sub(" ", text).strip(" |")  # a cut-out date in front leaves separators
+    every = _ALL_POSTS.match(text)
+    if every:
+        text = every.group("name")
 
     # A few words before the first "By" are page furniture ("World", "Written", "Story"); they
     # can still name the outlet ("CNN - By Jane Doe") but never an author.  A longer lead-in
@@ -485,7 +500,7 @@ def _add_name(text: str, state: _State) -> None:
         return
     if state.lower_names and " " in text:
         text = text.title()  # "jane doe" from an author field; one lower-case word is a handle
-    name = _person_name(text)
+    name = _person_name(text, _MAX_CASELESS_FIELD if state.structured else _MAX_CASELESS)
     if name:
         state.names.append(name)
 
@@ -510,7 +525,7 @@ def names_site(name: str, url: str | None) -> bool:
     return len(words) > 1 and all(w in labels[:-1] for w in words)
 
 
-def _person_name(text: str) -> str | None:
+def _person_name(text: str, caseless: int = _MAX_CASELESS) -> str | None:
     """A display-case person name from `text`, or None if `text` is not clearly one."""
     if " in " in text or " IN " in text or text.startswith(("in ", "IN ")):
         text = _LOCATION.sub("", text)
@@ -523,7 +538,7 @@ def _person_name(text: str) -> str | None:
     if not 0 < len(tokens) <= _MAX_NAME_TOKENS:
         return None
     tokens = [token.strip(_TOKEN_PUNCT) for token in tokens]
-    if not all(_name_token_ok(token) for token in tokens):
+    if not all(_name_token_ok(token, caseless) for token in tokens):
         return None
     last = tokens[-1]
     # A name ends in a real word: "Mary J." is a name cut short, and a trailing particle
@@ -550,7 +565,7 @@ def _shouted(token: str) -> bool:
     return len(token) > 2 and token.isupper() and "." not in token and token not in _ROMAN
 
 
-def _name_token_ok(token: str) -> bool:
+def _name_token_ok(token: str, caseless: int = _MAX_CASELESS) -> bool:
     if not token or not _TOKEN.fullmatch(token) or token.lower() in NON_NAME_WORDS:
         return False
     if "-" in token and token.rsplit("-", 1)[1].lower() in NON_NAME_WORDS:
@@ -562,7 +577,7 @@ def _name_token_ok(token: str) -> bool:
     if token[0].isupper():
         return True
     if not token[0].islower():
-        return len(token) <= _MAX_CASELESS  # scripts without case (CJK, Arabic, Hebrew...)
+        return len(token) <= caseless  # scripts without case (CJK, Arabic, Hebrew...)
     # Lower case is allowed only for particles: "van", "de", "al-Assad", "d'Estaing".
     return token in PARTICLES or bool(_PREFIXED_PARTICLE.match(token))
 

@@ -237,6 +237,9 @@ CASES = [
     ("Holger Zschäpitz, Leitender Wirtschaftsredakteur", B("Holger Zschäpitz")),
     ("Lisa de Moraes, View All", B("Lisa de Moraes")),
     ("Von: Bill MCCARTHY, Marisha GOLDHAMER", B("Bill McCarthy", "Marisha Goldhamer")),
+    # --- the label of a link to the writer's other posts ---
+    ("View all posts by Jane Doe", B("Jane Doe")),
+    ("Alle Beiträge von Max Muster anzeigen", B("Max Muster")),
 ]
 
 

@@ -144,3 +144,65 @@ def test_the_site_name_in_front_of_a_label_is_the_site():
     assert names_site("Apartment Therapy Submissions", "https://www.apartmenttherapy.com/a-1")
     assert not names_site("Helge Fahrnberger", "http://www.helge.at/2014/03/x")
 
+
+
+def test_a_link_to_the_writers_other_posts_names_the_writer():
+    body = ('<article><h1>Story title here</h1><p>Text.</p><div class="author-info">'
+            '<a href="/author/petra/" rel="author">Zeige alle Beiträge von Petra Ruland</a></div></article>')
+    assert authors(doc(body=body)) == ["Petra Ruland"]
+
+
+def test_a_name_after_an_author_label_in_a_facts_list():
+    body = ('<h1>Story title here</h1><p>Text.</p><ul class="smallList">'
+            '<li><strong>Datum</strong> 28.04.2023</li><li><strong>Autorin/Autor</strong> Roman Goncharenko</li></ul>')
+    assert authors(doc(body=body)) == ["Roman Goncharenko"]
+    table = '<h1>Story title here</h1><dl><dt>Author:</dt><dd>Jane Doe</dd></dl>'
+    assert authors(doc(body=table)) == ["Jane Doe"]
+    form = '<h1>Story title here</h1><form><label>Author</label> <input name="a"> Your Name</form>'
+    assert authors(doc(body=form)) == []
+
+
+def test_a_menu_link_to_the_reporters_section_is_no_author():
+    body = ('<ul><li><a href="/de/reporter/s-31610">Reporter</a></li></ul><h1>Story title here</h1>'
+            '<p>Text.</p><p><b>Autor:</b> Jane Doe</p>')
+    assert authors(doc(body=body)) == ["Jane Doe"]
+
+
+def test_the_post_meta_footer_inside_the_own_article_is_no_page_footer():
+    body = ('<article><header><h1>Story title here</h1></header><footer class="entry-meta">'
+            '<p class="post-meta"><a href="/blog/author/mn/" rel="author">Masafumi Negishi</a></p></footer>'
+            '<p>Text.</p></article><footer><a href="/author/webmaster/" rel="author">Site Owner</a></footer>')
+    assert authors(doc(body=body)) == ["Masafumi Negishi"]
+    teaser = ('<article><h1>Story title here</h1><p>Text.</p><article><h2>Other</h2>'
+              '<footer><a rel="author" href="/author/x/">Other Writer</a></footer></article></article>')
+    assert authors(doc(body=teaser)) == []
+
+
+def test_a_long_kana_name_from_an_author_field():
+    assert parse_byline("小暮ひさのり", structured=True).authors == ("小暮ひさのり",)
+    assert parse_byline("小暮ひさのり").authors == ()  # visible text that long is rather a phrase
+
+
+def test_the_name_heading_of_an_author_box_below_the_story():
+    body = ('<article><h1>Story title here</h1><div class="entry-content"><p>Text.</p></div>'
+            '<div class="author-bio footer"><h3>Martin Junker</h3><p>Writes about leasing.</p></div></article>')
+    assert authors(doc(body=body)) == ["Martin Junker"]
+    labelled = ('<article><h1>Story title here</h1><p>Text.</p>'
+                '<div class="about-the-author"><h4>About the author</h4><h5>Jane Doe</h5></div></article>')
+    assert authors(doc(body=labelled)) == ["Jane Doe"]
+    in_sidebar = ('<article><h1>Story title here</h1><p>Text.</p></article>'
+                  '<div class="sidebar"><div class="author-box"><h3>Site Owner</h3></div></div>')
+    assert authors(doc(body=in_sidebar)) == []
+
+
+def test_author_markup_adds_the_co_authors_structured_data_leaves_out():
+    card = ('<div class="byline" itemscope><div class="content"><address class="name">'
+            '<a rel="author" href="mailto:{m}">{n}</a></address></div></div>')
+    body = ('<article><h1>Story title here</h1><section class="meta"><div class="bylines">'
+            + card.format(m="it@db.example", n="Ingrid Treborg") + card.format(m="mh@db.example", n="Marlene Holm")
+            + '</div></section><p>Text.</p></article>')
+    head = ld({"@type": "NewsArticle", "headline": "Story title here", "author": {"@type": "Person", "name": "Marlene Holm"}})
+    assert sorted(authors(doc(head=head, body=body))) == ["Ingrid Treborg", "Marlene Holm"]
+    # A free-text byline naming more people does not add them (page words, places).
+    text = '<article><h1>Story title here</h1><p class="byline">By Marlene Holm and Oslo Desk</p><p>Text.</p></article>'
+    assert authors(doc(head=head, body=text)) == ["Marlene Holm"]

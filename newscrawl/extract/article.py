@@ -14,7 +14,7 @@ from newscrawl.extract.jsonld import read_jsonld
 from newscrawl.extract.markupdate import markup_date
 from newscrawl.extract.title import find_title, fold
 from newscrawl.extract.urls import absolute, date_in_url
-from pipelines.bylines import names_site
+from pipelines.bylines import names_site, parse_byline
 from pipelines.dates import parse_published
 
 MIN_ARTICLE_TEXT = 400  # characters of body that make a page without structured data an article
@@ -88,6 +88,7 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
                                                                 trusted=bool(ld and ld.is_article))
     out.authors_raw = _people([ld.authors] if ld and ld.authors else m.author_fields(meta), meta, ld, base)
     out.byline_raw, byline_el = byline(tree, sel.get("byline"))
+    out.authors_raw += _marked_coauthors(out.authors_raw, out.byline_raw, byline_el)
     out.language = _language(tree, meta, ld)
     out.modified_raw = (ld.modified if ld else None) or m.first(meta, m.MODIFIED) or find_modified(tree)
     out.date_raw, out.date_origin = _date(tree, meta, ld, sel.get("date"), (base, url), out.language, byline_el,
@@ -228,6 +229,23 @@ def _people(fields, meta, ld, url: str | None) -> list[str]:
         if kept:
             return kept
     return []
+
+
+def _marked_coauthors(fields: list[str], raw: str | None, el) -> list[str]:
+    """Names the page's author markup (itemprop="author", rel="author") adds to the structured ones.
+
+    Some CMSs put only the first of several authors in JSON-LD/meta while each one is marked
+    up on the page; markup naming every structured author and more lists the whole team.
+    Free-text bylines do not count: they carry page words too often.
+    """
+    if not fields or not raw or el is None or not (
+            el.get("itemprop") == "author" or "author" in (el.get("rel") or "").split()):
+        return []
+    have = {fold(n) for f in fields for n in parse_byline(f, structured=True).authors}
+    shown = parse_byline(raw).authors
+    if not have < {fold(n) for n in shown}:
+        return []
+    return [n for n in shown if fold(n) not in have]
 
 
 def _categories(tree, meta, ld) -> list[str]:

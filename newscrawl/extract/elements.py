@@ -39,14 +39,28 @@ _NOT_TEXT = frozenset({"meta", "link", "script", "style", "body", "html", "head"
 MAX_BYLINE = 200
 MAX_NAME = 60  # characters of one linked name
 MAX_LINKED_AUTHORS = 4
-_BYLINE_SCOPE = 3  # levels above the first author element that hold all co-authors
+_BYLINE_SCOPE = 3  # levels above the headline that hold its By-line
+# Levels above the first author element that hold all co-authors: each may sit in its own
+# card (a > address > div.content > div.byline, the cards side by side in div.bylines).
+_COAUTHOR_SCOPE = 4
 # "By ...", "Von: ...", or after the date stamp: "06.11.2023 13:30 von Olga".
 _BYLINE_WORD = re.compile(r"(?:[\d.:/, -]*\d[\d.:/, -]*(?:Uhr\s+)?(?:by|von|par|por|door)\s"
                           r"|(?:By|BY|Von|VON|Par|PAR|Por|POR|Door|DOOR)(?::|\s|$))")
+# A label element's whole text, the name following it as its tail or next sibling.
+_AUTHOR_LABEL = re.compile(
+    r"(?i)(?:authors?|autor(?:in|en|innen)?(?:\s*/\s*autor(?:in)?)?|auteur(?:e|s)?|autore|autori|verfasser(?:in)?"
+    r"|written\s+by)\s*:?"
+    r"$"
+)
+_AUTHOR_BOX = re.compile(r"author[-_]?(?:bio|box|info|about|card)|about[-_]?(?:the[-_]?)?author")
+_NAME_HEADINGS = ("h2", "h3", "h4", "h5", "strong")
+_BOX_LABEL = re.compile(r"(?i)about|über|autor|author|\bde l'auteur|sobre")
+_LABEL_TAGS = ("strong", "b", "dt", "th", "label", "span", "em")
+_LABEL_VALUE_TAGS = frozenset({"dd", "td", "span", "a"})
 _HEADLINE_MARK = re.compile(r"[:!?\"\u201c\u201d\u201e]")
 _BYLINE_STORY = 150  # characters of a paragraph's own text: the story, below any byline
 _AUTHOR_HREF = re.compile(
-    r"/(?:authors?|autor(?:en|in)?|auteurs?|autores?|autori|people|profiles?|editors?|journalists?|"
+    r"/(?P<section>authors?|autor(?:en|in)?|auteurs?|autores?|autori|people|profiles?|editors?|journalists?|"
     r"reporters?|newsteam|mitarbeiter|redakteur(?:e|in)?|contributors?|writers?|staff)"
     # A profile is named by a short slug or an id; "/people/news/star-found-dead-in-la-62257.html"
     # is a story in a section called "people".
@@ -70,7 +84,7 @@ def foreign(el, stop=None) -> bool:
     node = el
     while node is not None and node is not stop:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _FOREIGN_TAGS and node is not el:
+        if tag in _FOREIGN_TAGS and node is not el and not (tag == "footer" and _own_article_footer(node)):
             return True
         if tag in ("body", "html"):
             return False
@@ -86,6 +100,14 @@ def foreign(el, stop=None) -> bool:
         if tag == "main" or node.get("role") == "main":
             return False
         node = node.getparent()
+    return False
+
+
+def _own_article_footer(footer) -> bool:
+    # WordPress themes put the post's meta line (author, date, tags) in a <footer> inside the
+    # post's own <article>, the one holding the headline: that is no page footer.
+    for node in footer.iterancestors("article"):
+        return node.find(".//h1") is not None and not _is_nested_teaser(node)
     return False
 
 
@@ -133,14 +155,18 @@ def byline(root, selector: str | None = None):
                 names.append(name)
                 if first is None:
                     first = el
-                    scope = _ancestor(el, _BYLINE_SCOPE)
+                    scope = _ancestor(el, _COAUTHOR_SCOPE)
         if names:
             return ", ".join(names), first
+    marked = []  # elements named like a byline, kept for the author-box pass below
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in _NOT_TEXT or el.tag == "img":
             continue
         cls = classes(el)
-        if not _BYLINE_CLASS.search(cls) or _BYLINE_SKIP.search(cls):
+        if not _BYLINE_CLASS.search(cls):
+            continue
+        marked.append(el)
+        if _BYLINE_SKIP.search(cls):
             continue
         text = byline_text(el)
         if text and len(text) <= MAX_BYLINE and not foreign(el):
@@ -148,9 +174,12 @@ def byline(root, selector: str | None = None):
     # Links to the writers' pages ("/author/jane-doe", "/autoren/...") name them.
     names, first = [], None
     for a in root.iter("a"):
-        if not _AUTHOR_HREF.search(a.get("href") or "") or foreign(a):
+        href = _AUTHOR_HREF.search(a.get("href") or "")
+        if not href or foreign(a):
             continue
         name = text_of(a)
+        if name.casefold() == href.group("section").casefold():
+            continue  # a menu's link to the section itself ("Reporter" -> /reporter/s-31610)
         if not name or len(name) > MAX_NAME or name in names or _HEADLINE_MARK.search(name) or _in_prose(a):
             continue  # a headline ("Star: Sad confession") or a link in the story's sentences
         names.append(name)
@@ -159,7 +188,47 @@ def byline(root, selector: str | None = None):
             break
     if names:
         return ", ".join(names), first
-    return _by_line(root)
+    for last_resort in (_labelled, _by_line, lambda _: _author_box(marked)):
+        found = last_resort(root)
+        if found[0]:
+            return found
+    return None, None
+
+
+def _author_box(marked):
+    """The name heading of an "about the author" box below the story ("author-bio", "author-box").
+
+    The box's own layout words ("author-bio footer") say where it sits in the article, so only
+    its ancestors must be the article's own; its first short heading that is no label names
+    the writer.
+    """
+    for el in marked:
+        if el.tag in _NOT_TEXT or not _AUTHOR_BOX.search(classes(el)):
+            continue
+        parent = el.getparent()
+        if el.tag in _FOREIGN_TAGS or parent is None or foreign(parent):
+            continue
+        for heading in el.iter(_NAME_HEADINGS):
+            text = text_of(heading)
+            if text and len(text) <= MAX_NAME and not _BOX_LABEL.search(text):
+                return text, heading
+    return None, None
+
+
+def _labelled(root):
+    """A name after an author label in a facts list: "<strong>Autorin/Autor</strong> Roman G.",
+    "<dt>Author</dt><dd>Jane Doe</dd>"."""
+    for el in root.iter(_LABEL_TAGS):
+        text = el.text
+        if not text or len(text) > 30 or len(el) or not _AUTHOR_LABEL.match(text.strip()):
+            continue
+        name = " ".join((el.tail or "").split()).lstrip(":").strip()
+        if not name:
+            sib = el.getnext()
+            name = text_of(sib) if sib is not None and sib.tag in _LABEL_VALUE_TAGS else ""
+        if name and len(name) <= MAX_NAME and not foreign(el):
+            return name, el
+    return None, None
 
 
 def _by_line(root):
