@@ -91,3 +91,21 @@ def test_a_date_opening_a_long_paragraph_is_prose():
                                 "<a href='/bill'>submitted a bill</a> to set a trade-balancing exchange rate for "
                                 "the dollar, and the Federal Reserve would be tasked with it.</p></div>"))
     assert list(date_candidates(tree, headline=headline_element(tree, TITLE))) == []
+
+
+def test_a_bare_date_meta_gives_way_to_the_date_the_article_shows():
+    # CMSs fill <meta name="date"> with the page's last change; the article's own line is the publication.
+    html = page(head='<meta name="date" content="2020-02-12">',
+                body=f"<article><h1>{TITLE}</h1><p class='date'>05.02.2020</p>" + PARAGRAPHS + "</article>")
+    assert date_of(html) == ("05.02.2020", "byline")
+
+
+def test_a_bare_date_meta_that_agrees_with_the_page_keeps_its_hour():
+    html = page(head='<meta name="date" content="2020-02-05T10:30:00+01:00">',
+                body=f"<article><h1>{TITLE}</h1><p class='date'>05.02.2020</p>" + PARAGRAPHS + "</article>")
+    assert date_of(html) == ("2020-02-05T10:30:00+01:00", "meta")
+
+
+def test_a_bare_date_meta_alone_is_still_read():
+    html = page(head='<meta name="date" content="2020-02-12">', body=f"<article><h1>{TITLE}</h1>" + PARAGRAPHS + "</article>")
+    assert date_of(html) == ("2020-02-12", "meta")
