@@ -109,3 +109,10 @@ def test_a_bare_date_meta_that_agrees_with_the_page_keeps_its_hour():
 def test_a_bare_date_meta_alone_is_still_read():
     html = page(head='<meta name="date" content="2020-02-12">', body=f"<article><h1>{TITLE}</h1>" + PARAGRAPHS + "</article>")
     assert date_of(html) == ("2020-02-12", "meta")
+
+
+def test_a_last_change_line_beside_the_byline_is_not_the_publication_date():
+    html = page(body=f"<h1>{TITLE}</h1>" + PARAGRAPHS +
+                "<div class='info'><p class='byline'>Von Anna Berg</p>"
+                "<p>Letzte Änderung: 31.10.2023 - 14:49<br>Erschienen am: 01.11.2023</p></div>")
+    assert date_of(html) == ("01.11.2023", "byline")

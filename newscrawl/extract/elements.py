@@ -60,7 +60,7 @@ MAX_DATE_RAW = 120  # characters of the element a date line is in; a longer one 
 _DATE_LINE = re.compile(r"^.{0,45}?(?<!\d)(?:19|20)\d\d(?!\d)|^.{0,30}?\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b", re.DOTALL)
 # "Updated: ..." lines under a headline give the modification date, not the publication's.
 _MODIFIED_LABEL = re.compile(
-    r"(?i)updated|modified|edited|aktualisiert|geändert|mis\s+à\s+jour|modifié|actualizado|aggiornat|atualizad|bijgewerkt|更新"
+    r"(?i)updated|modified|edited|last\s+change|aktualisiert|geändert|änderung|mis\s+à\s+jour|modifié|actualizado|aggiornat|atualizad|bijgewerkt|更新"
 )
 _LOWER_WORD = re.compile(r"(?<![\w-])[^\W\d_A-ZÀ-ÖØ-Þ][^\W\d_]{2,}")
 
@@ -277,7 +277,8 @@ def _near(el, levels: int = 3) -> Iterator[tuple[str, str]]:
             return
         for text in node.itertext():
             text = " ".join(text.split())
-            if 6 <= len(text) <= MAX_DATE and _HAS_DIGIT.search(text):
+            # "Letzte Änderung: 31.10.2023" beside "Erschienen am: 01.11.2023" is the other date.
+            if 6 <= len(text) <= MAX_DATE and _HAS_DIGIT.search(text) and not _MODIFIED_LABEL.search(text):
                 yield text, "byline"
 
 
