@@ -116,3 +116,10 @@ def test_a_last_change_line_beside_the_byline_is_not_the_publication_date():
                 "<div class='info'><p class='byline'>Von Anna Berg</p>"
                 "<p>Letzte Änderung: 31.10.2023 - 14:49<br>Erschienen am: 01.11.2023</p></div>")
     assert date_of(html) == ("01.11.2023", "byline")
+
+
+def test_a_date_inside_a_teaser_heading_is_that_story_s_date():
+    html = page(body=f"<h1>{TITLE}</h1>" + PARAGRAPHS +
+                "<div><h2>Another story <span class='date'>24.04.2023</span></h2><p>Its teaser.</p></div>"
+                "<ul><li><strong>Datum</strong> <span class='date'>28.04.2023</span></li></ul>")
+    assert date_of(html) == ("28.04.2023", "byline")

@@ -54,6 +54,7 @@ _AUTHOR_HREF = re.compile(
     re.IGNORECASE,
 )  # characters; longer is a bio or a paragraph, not a byline
 MAX_DATE = 80
+_SUB_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 MAX_DATE_BLOCK = 200  # characters of a block beside the headline that holds its date line
 MAX_DATE_RAW = 120  # characters of the element a date line is in; a longer one is a paragraph
 # A year within the first characters: the date opens the line, after at most a label or place.
@@ -260,12 +261,18 @@ def date_candidates(root, selector: str | None = None, near=None, headline=None)
         if not _DATE_CLASS.search(cls) or _MODIFIED_CLASS.search(cls):
             continue
         text = text_of(el)
-        if text and len(text) <= MAX_DATE and _HAS_DIGIT.search(text) and not foreign(el):
+        if text and len(text) <= MAX_DATE and _HAS_DIGIT.search(text) and not foreign(el) and not _in_teaser_title(el):
             yield text, "byline"
     if headline is not None:
         yield from _under_headline(headline)
     if near is not None:
         yield from _near(near)
+
+
+def _in_teaser_title(el) -> bool:
+    # A date inside an <h2>..<h6> ("Ukraine aktuell <span class=date>24.04.2023</span>") dates
+    # the story that heading links to; the page's own date line is not part of a sub-heading.
+    return any(a.tag in _SUB_HEADINGS for a in el.iterancestors())
 
 
 def _near(el, levels: int = 3) -> Iterator[tuple[str, str]]:
