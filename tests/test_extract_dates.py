@@ -123,3 +123,17 @@ def test_a_date_inside_a_teaser_heading_is_that_story_s_date():
                 "<div><h2>Another story <span class='date'>24.04.2023</span></h2><p>Its teaser.</p></div>"
                 "<ul><li><strong>Datum</strong> <span class='date'>28.04.2023</span></li></ul>")
     assert date_of(html) == ("28.04.2023", "byline")
+
+
+def test_the_site_banner_s_date_of_the_day_is_not_the_article_s():
+    html = page(body="<header class='header'><a class='logo' href='/'><span class='date-edition'>lun. 5 août 2019"
+                     "</span></a></header>"
+                     f"<div class='page'><h1>{TITLE}</h1><ul class='info'><li>27 juin 2019</li></ul>" + PARAGRAPHS
+                     + "</div>")
+    assert date_of(html) == ("27 juin 2019", "byline")
+
+
+def test_an_article_header_without_the_headline_still_dates_the_article():
+    html = page(body="<article><header><span><time datetime='2017-01-26T16:05:25+01:00'>26 January 2017</time>"
+                     f"</span></header><h2>{TITLE}</h2>" + PARAGRAPHS + "</article>")
+    assert date_of(html) == ("2017-01-26T16:05:25+01:00", "time")

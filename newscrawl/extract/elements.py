@@ -249,7 +249,8 @@ def date_candidates(root, selector: str | None = None, near=None, headline=None)
         value = el.get("content") or el.get("datetime") or el.get("title") or text_of(el)
         if value and not foreign(el):
             yield value.strip(), "time" if el.tag == "time" else "meta" if el.tag == "meta" else "byline"
-    times = [t for t in root.iter("time", "relative-time") if (t.get("datetime") or "").strip() and not foreign(t)]
+    times = [t for t in root.iter("time", "relative-time")
+             if (t.get("datetime") or "").strip() and not foreign(t) and not _in_site_header(t)]
     # The publication stamp, not the "updated" one, when the page marks which is which.
     times.sort(key=lambda t: bool(_MODIFIED_CLASS.search(classes(t) + " " + _parent_classes(t))))
     for t in times:
@@ -261,7 +262,8 @@ def date_candidates(root, selector: str | None = None, near=None, headline=None)
         if not _DATE_CLASS.search(cls) or _MODIFIED_CLASS.search(cls):
             continue
         text = text_of(el)
-        if text and len(text) <= MAX_DATE and _HAS_DIGIT.search(text) and not foreign(el) and not _in_teaser_title(el):
+        if (text and len(text) <= MAX_DATE and _HAS_DIGIT.search(text) and not foreign(el) and not _in_teaser_title(el)
+                and not _in_site_header(el)):
             yield text, "byline"
     if headline is not None:
         yield from _under_headline(headline)
@@ -273,6 +275,18 @@ def _in_teaser_title(el) -> bool:
     # A date inside an <h2>..<h6> ("Ukraine aktuell <span class=date>24.04.2023</span>") dates
     # the story that heading links to; the page's own date line is not part of a sub-heading.
     return any(a.tag in _SUB_HEADINGS for a in el.iterancestors())
+
+
+def _in_site_header(el) -> bool:
+    # The site's banner shows today's date or edition ("lun. 5 août 2019 · Édition du matin"),
+    # which is the day the page was saved; the article's own <header> holds the <h1> or sits in
+    # the <article>.
+    banner = False
+    for a in el.iterancestors():
+        if a.tag == "article":
+            return False
+        banner = banner or ((a.tag == "header" or a.get("role") == "banner") and a.find(".//h1") is None)
+    return banner
 
 
 def _near(el, levels: int = 3) -> Iterator[tuple[str, str]]:
