@@ -137,3 +137,14 @@ def test_an_article_header_without_the_headline_still_dates_the_article():
     html = page(body="<article><header><span><time datetime='2017-01-26T16:05:25+01:00'>26 January 2017</time>"
                      f"</span></header><h2>{TITLE}</h2>" + PARAGRAPHS + "</article>")
     assert date_of(html) == ("2017-01-26T16:05:25+01:00", "time")
+
+
+def test_a_field_labelled_as_the_publication_date():
+    html = page(body=f"<h1>{TITLE}</h1>" + PARAGRAPHS + "<dl><dt>Pages</dt><dd>120</dd>"
+                     "<dt>Published</dt><dd>2019/3/5</dd></dl>")
+    assert date_of(html) == ("2019/3/5", "byline")
+
+
+def test_a_label_in_bold_with_the_date_after_it():
+    html = page(body=f"<h1>{TITLE}</h1>" + PARAGRAPHS + "<ul><li><strong>Datum</strong> 28.04.2023</li></ul>")
+    assert date_of(html) == ("28.04.2023", "byline")

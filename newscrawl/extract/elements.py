@@ -55,6 +55,13 @@ _AUTHOR_HREF = re.compile(
 )  # characters; longer is a bio or a paragraph, not a byline
 MAX_DATE = 80
 _SUB_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_LABEL_TAGS = ("dt", "th", "td", "strong", "b", "label")
+# A label that names the publication date field (only the label, the value is beside it).
+_PUBLISHED_LABEL = re.compile(
+    r"(?i)^(?:date|datum|published(?:\s+on)?|publication\s+date|date\s+published|veröffentlicht(?:\s+am)?|"
+    r"erschienen(?:\s+am)?|publié\s+le|date\s+de\s+publication|publicado(?:\s+el)?|fecha|pubblicato(?:\s+il)?|"
+    r"gepubliceerd(?:\s+op)?|公開日|配信日|配信開始日|発行日|掲載日|発売日|发布日期|发布时间)\s*:?$"
+)
 MAX_DATE_BLOCK = 200  # characters of a block beside the headline that holds its date line
 MAX_DATE_RAW = 120  # characters of the element a date line is in; a longer one is a paragraph
 # A year within the first characters: the date opens the line, after at most a label or place.
@@ -269,6 +276,22 @@ def date_candidates(root, selector: str | None = None, near=None, headline=None)
         yield from _under_headline(headline)
     if near is not None:
         yield from _near(near)
+    yield from _labelled_dates(root)
+
+
+def _labelled_dates(root) -> Iterator[tuple[str, str]]:
+    """Values of a field labelled as the publication date: <dt>Datum</dt><dd>..</dd>,
+    <th>Published</th><td>..</td>, <strong>Erschienen am</strong> 01.11.2023."""
+    for el in root.iter(*_LABEL_TAGS):
+        text = (el.text or "").strip()
+        if not text or len(el) or not _PUBLISHED_LABEL.match(text) or foreign(el):
+            continue
+        value = (el.tail or "").strip()
+        if not _HAS_DIGIT.search(value):
+            sib = el.getnext()
+            value = text_of(sib) if sib is not None and sib.tag in ("dd", "td", "span", "time") else ""
+        if value and len(value) <= MAX_DATE and _HAS_DIGIT.search(value):
+            yield value, "byline"
 
 
 def _in_teaser_title(el) -> bool:
