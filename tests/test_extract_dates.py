@@ -91,3 +91,60 @@ def test_a_date_opening_a_long_paragraph_is_prose():
                                 "<a href='/bill'>submitted a bill</a> to set a trade-balancing exchange rate for "
                                 "the dollar, and the Federal Reserve would be tasked with it.</p></div>"))
     assert list(date_candidates(tree, headline=headline_element(tree, TITLE))) == []
+
+
+def test_a_bare_date_meta_gives_way_to_the_date_the_article_shows():
+    # CMSs fill <meta name="date"> with the page's last change; the article's own line is the publication.
+    html = page(head='<meta name="date" content="2020-02-12">',
+                body=f"<article><h1>{TITLE}</h1><p class='date'>05.02.2020</p>" + PARAGRAPHS + "</article>")
+    assert date_of(html) == ("05.02.2020", "byline")
+
+
+def test_a_bare_date_meta_that_agrees_with_the_page_keeps_its_hour():
+    html = page(head='<meta name="date" content="2020-02-05T10:30:00+01:00">',
+                body=f"<article><h1>{TITLE}</h1><p class='date'>05.02.2020</p>" + PARAGRAPHS + "</article>")
+    assert date_of(html) == ("2020-02-05T10:30:00+01:00", "meta")
+
+
+def test_a_bare_date_meta_alone_is_still_read():
+    html = page(head='<meta name="date" content="2020-02-12">', body=f"<article><h1>{TITLE}</h1>" + PARAGRAPHS + "</article>")
+    assert date_of(html) == ("2020-02-12", "meta")
+
+
+def test_a_last_change_line_beside_the_byline_is_not_the_publication_date():
+    html = page(body=f"<h1>{TITLE}</h1>" + PARAGRAPHS +
+                "<div class='info'><p class='byline'>Von Anna Berg</p>"
+                "<p>Letzte Änderung: 31.10.2023 - 14:49<br>Erschienen am: 01.11.2023</p></div>")
+    assert date_of(html) == ("01.11.2023", "byline")
+
+
+def test_a_date_inside_a_teaser_heading_is_that_story_s_date():
+    html = page(body=f"<h1>{TITLE}</h1>" + PARAGRAPHS +
+                "<div><h2>Another story <span class='date'>24.04.2023</span></h2><p>Its teaser.</p></div>"
+                "<ul><li><strong>Datum</strong> <span class='date'>28.04.2023</span></li></ul>")
+    assert date_of(html) == ("28.04.2023", "byline")
+
+
+def test_the_site_banner_s_date_of_the_day_is_not_the_article_s():
+    html = page(body="<header class='header'><a class='logo' href='/'><span class='date-edition'>lun. 5 août 2019"
+                     "</span></a></header>"
+                     f"<div class='page'><h1>{TITLE}</h1><ul class='info'><li>27 juin 2019</li></ul>" + PARAGRAPHS
+                     + "</div>")
+    assert date_of(html) == ("27 juin 2019", "byline")
+
+
+def test_an_article_header_without_the_headline_still_dates_the_article():
+    html = page(body="<article><header><span><time datetime='2017-01-26T16:05:25+01:00'>26 January 2017</time>"
+                     f"</span></header><h2>{TITLE}</h2>" + PARAGRAPHS + "</article>")
+    assert date_of(html) == ("2017-01-26T16:05:25+01:00", "time")
+
+
+def test_a_field_labelled_as_the_publication_date():
+    html = page(body=f"<h1>{TITLE}</h1>" + PARAGRAPHS + "<dl><dt>Pages</dt><dd>120</dd>"
+                     "<dt>Published</dt><dd>2019/3/5</dd></dl>")
+    assert date_of(html) == ("2019/3/5", "byline")
+
+
+def test_a_label_in_bold_with_the_date_after_it():
+    html = page(body=f"<h1>{TITLE}</h1>" + PARAGRAPHS + "<ul><li><strong>Datum</strong> 28.04.2023</li></ul>")
+    assert date_of(html) == ("28.04.2023", "byline")

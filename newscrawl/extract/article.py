@@ -36,6 +36,10 @@ _DATE_SPAN = re.compile(
     r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}" + _TIME
 )
 _DOMAIN = re.compile(r"(?i)\b[\w-]+\.(?:com|net|org|de|at|ch|fr|es|it|nl|be|lu|uk|co|jp|tr|ru|info|online|news)\b")
+# Candidates from a bare "date" meta (meta.WEAK_PUBLISHED): trusted only when nothing on the
+# page names another day.
+_WEAK = "weak-meta"
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 MIN_DATED_TEXT = 150  # ... or fewer when the page shows a byline or a publication date
 # Chinese, Japanese and Korean say in one character what takes about three elsewhere.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -131,12 +135,23 @@ def _date(tree, meta, ld, selector, urls, language, byline_el, modified=None,
     to the next one instead of hiding it.
     """
     languages = tuple(dict.fromkeys(x for x in (language, "en") if x))
+    weak = None
     for raw, origin in _date_candidates(tree, meta, ld, selector, byline_el, title):
         found = _as_date(raw, languages)
-        if found:
-            if _UTC_STAMP.search(found):
-                found = _local_twin(found, tree, meta, languages) or found
-            return found, origin
+        if not found:
+            continue
+        if origin == _WEAK:
+            weak = weak or found  # kept unless a better-named date says another day
+            continue
+        if weak and _days(found, languages) & _days(weak, languages):
+            break  # the page agrees with its bare "date" meta, which may also say the hour
+        if _UTC_STAMP.search(found):
+            found = _local_twin(found, tree, meta, languages) or found
+        return found, origin
+    if weak:
+        if _UTC_STAMP.search(weak):
+            weak = _local_twin(weak, tree, meta, languages) or weak
+        return weak, "meta"
     # The canonical URL first; the fetched one may carry the date the canonical lacks.
     in_url = next((d for d in map(date_in_url, urls) if d), None)
     value = markup_date(tree, urls[0])
@@ -181,6 +196,16 @@ def _local_twin(raw: str, tree, meta, languages) -> str | None:
     return None
 
 
+def _days(raw: str, languages) -> set:
+    """The calendar days `raw` may name, as written (its own offset, either numeric order)."""
+    stated = _ISO_DAY.match(raw)
+    if stated:
+        return {stated[0]}
+    orders = (True, False) if _DOTTED.search(raw) else (False,)
+    values = (parse_published(raw, day_first=order, languages=languages).value for order in orders)
+    return {v.date().isoformat() for v in values if v is not None}
+
+
 def _same_day(day: str, raw: str | None, languages) -> bool:
     if not raw:
         return False
@@ -194,8 +219,9 @@ def _date_candidates(tree, meta, ld, selector, byline_el=None, title=None):
     if ld and ld.published:
         yield ld.published, "jsonld"
     for name in m.PUBLISHED:
+        origin = _WEAK if name in m.WEAK_PUBLISHED else "meta"
         for value in meta.get(m.key(name), ()):
-            yield value, "meta"
+            yield value, origin
     yield from date_candidates(tree, near=byline_el, headline=headline_element(tree, title))
 
 

@@ -68,13 +68,21 @@ _AUTHOR_HREF = re.compile(
     re.IGNORECASE,
 )  # characters; longer is a bio or a paragraph, not a byline
 MAX_DATE = 80
+_SUB_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_LABEL_TAGS = ("dt", "th", "td", "strong", "b", "label")
+# A label that names the publication date field (only the label, the value is beside it).
+_PUBLISHED_LABEL = re.compile(
+    r"(?i)^(?:date|datum|published(?:\s+on)?|publication\s+date|date\s+published|veröffentlicht(?:\s+am)?|"
+    r"erschienen(?:\s+am)?|publié\s+le|date\s+de\s+publication|publicado(?:\s+el)?|fecha|pubblicato(?:\s+il)?|"
+    r"gepubliceerd(?:\s+op)?|公開日|配信日|配信開始日|発行日|掲載日|発売日|发布日期|发布时间)\s*:?$"
+)
 MAX_DATE_BLOCK = 200  # characters of a block beside the headline that holds its date line
 MAX_DATE_RAW = 120  # characters of the element a date line is in; a longer one is a paragraph
 # A year within the first characters: the date opens the line, after at most a label or place.
 _DATE_LINE = re.compile(r"^.{0,45}?(?<!\d)(?:19|20)\d\d(?!\d)|^.{0,30}?\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b", re.DOTALL)
 # "Updated: ..." lines under a headline give the modification date, not the publication's.
 _MODIFIED_LABEL = re.compile(
-    r"(?i)updated|modified|edited|aktualisiert|geändert|mis\s+à\s+jour|modifié|actualizado|aggiornat|atualizad|bijgewerkt|更新"
+    r"(?i)updated|modified|edited|last\s+change|aktualisiert|geändert|änderung|mis\s+à\s+jour|modifié|actualizado|aggiornat|atualizad|bijgewerkt|更新"
 )
 _LOWER_WORD = re.compile(r"(?<![\w-])[^\W\d_A-ZÀ-ÖØ-Þ][^\W\d_]{2,}")
 
@@ -317,7 +325,8 @@ def date_candidates(root, selector: str | None = None, near=None, headline=None)
         value = el.get("content") or el.get("datetime") or el.get("title") or text_of(el)
         if value and not foreign(el):
             yield value.strip(), "time" if el.tag == "time" else "meta" if el.tag == "meta" else "byline"
-    times = [t for t in root.iter("time", "relative-time") if (t.get("datetime") or "").strip() and not foreign(t)]
+    times = [t for t in root.iter("time", "relative-time")
+             if (t.get("datetime") or "").strip() and not foreign(t) and not _in_site_header(t)]
     # The publication stamp, not the "updated" one, when the page marks which is which.
     times.sort(key=lambda t: bool(_MODIFIED_CLASS.search(classes(t) + " " + _parent_classes(t))))
     for t in times:
@@ -329,12 +338,47 @@ def date_candidates(root, selector: str | None = None, near=None, headline=None)
         if not _DATE_CLASS.search(cls) or _MODIFIED_CLASS.search(cls):
             continue
         text = text_of(el)
-        if text and len(text) <= MAX_DATE and _HAS_DIGIT.search(text) and not foreign(el):
+        if (text and len(text) <= MAX_DATE and _HAS_DIGIT.search(text) and not foreign(el) and not _in_teaser_title(el)
+                and not _in_site_header(el)):
             yield text, "byline"
     if headline is not None:
         yield from _under_headline(headline)
     if near is not None:
         yield from _near(near)
+    yield from _labelled_dates(root)
+
+
+def _labelled_dates(root) -> Iterator[tuple[str, str]]:
+    """Values of a field labelled as the publication date: <dt>Datum</dt><dd>..</dd>,
+    <th>Published</th><td>..</td>, <strong>Erschienen am</strong> 01.11.2023."""
+    for el in root.iter(*_LABEL_TAGS):
+        text = (el.text or "").strip()
+        if not text or len(el) or not _PUBLISHED_LABEL.match(text) or foreign(el):
+            continue
+        value = (el.tail or "").strip()
+        if not _HAS_DIGIT.search(value):
+            sib = el.getnext()
+            value = text_of(sib) if sib is not None and sib.tag in ("dd", "td", "span", "time") else ""
+        if value and len(value) <= MAX_DATE and _HAS_DIGIT.search(value):
+            yield value, "byline"
+
+
+def _in_teaser_title(el) -> bool:
+    # A date inside an <h2>..<h6> ("Ukraine aktuell <span class=date>24.04.2023</span>") dates
+    # the story that heading links to; the page's own date line is not part of a sub-heading.
+    return any(a.tag in _SUB_HEADINGS for a in el.iterancestors())
+
+
+def _in_site_header(el) -> bool:
+    # The site's banner shows today's date or edition ("lun. 5 août 2019 · Édition du matin"),
+    # which is the day the page was saved; the article's own <header> holds the <h1> or sits in
+    # the <article>.
+    banner = False
+    for a in el.iterancestors():
+        if a.tag == "article":
+            return False
+        banner = banner or ((a.tag == "header" or a.get("role") == "banner") and a.find(".//h1") is None)
+    return banner
 
 
 def _near(el, levels: int = 3) -> Iterator[tuple[str, str]]:
@@ -346,7 +390,8 @@ def _near(el, levels: int = 3) -> Iterator[tuple[str, str]]:
             return
         for text in node.itertext():
             text = " ".join(text.split())
-            if 6 <= len(text) <= MAX_DATE and _HAS_DIGIT.search(text):
+            # "Letzte Änderung: 31.10.2023" beside "Erschienen am: 01.11.2023" is the other date.
+            if 6 <= len(text) <= MAX_DATE and _HAS_DIGIT.search(text) and not _MODIFIED_LABEL.search(text):
                 yield text, "byline"
 
 

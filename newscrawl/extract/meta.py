@@ -21,6 +21,9 @@ PUBLISHED = (
     "originalpublicationdate", "displaydate", "citation_publication_date", "citation_date",
     "sw-pubdate", "analyticsattributes.articledate", "cxenseparse:recs:publishtime", "dc.date.created",
 )
+# Bare "date" names: many CMSs (TYPO3, journal platforms) fill them with the page's last change
+# or its online-first day, so a date the article shows itself is trusted above them.
+WEAK_PUBLISHED = frozenset({"date", "dc.date", "dcterms.date"})
 MODIFIED = (
     "article:modified_time", "og:article:modified_time", "datemodified", "og:updated_time",
     "article:modified", "last-modified", "dcterms.modified", "dc.date.modified", "modified_time",
