@@ -160,6 +160,8 @@ def test_a_name_after_an_author_label_in_a_facts_list():
     assert authors(doc(body=table)) == ["Jane Doe"]
     form = '<h1>Story title here</h1><form><label>Author</label> <input name="a"> Your Name</form>'
     assert authors(doc(body=form)) == []
+    spans = '<h1>Story title here</h1><p>Text.</p><p><span>Author:</span> <span>Jane Doe</span></p>'
+    assert authors(doc(body=spans)) == ["Jane Doe"]
 
 
 def test_a_menu_link_to_the_reporters_section_is_no_author():

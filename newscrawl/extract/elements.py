@@ -55,8 +55,11 @@ _AUTHOR_LABEL = re.compile(
 _AUTHOR_BOX = re.compile(r"author[-_]?(?:bio|box|info|about|card)|about[-_]?(?:the[-_]?)?author")
 _NAME_HEADINGS = ("h2", "h3", "h4", "h5", "strong")
 _BOX_LABEL = re.compile(r"(?i)about|über|autor|author|\bde l'auteur|sobre")
-_LABEL_TAGS = ("strong", "b", "dt", "th", "label", "span", "em")
-_LABEL_VALUE_TAGS = frozenset({"dd", "td", "span", "a"})
+# Elements that label a field ("<dt>Author</dt>", "<strong>Datum</strong>"), and those that
+# hold its value when the label's own tail does not.
+_LABEL_TAGS = ("strong", "b", "dt", "th", "td", "label", "span", "em")
+_VALUE_TAGS = frozenset({"dd", "td", "span", "a", "time"})
+MAX_LABEL = 30  # characters; a longer "label" is a sentence
 _HEADLINE_MARK = re.compile(r"[:!?\"\u201c\u201d\u201e]")
 _BYLINE_STORY = 150  # characters of a paragraph's own text: the story, below any byline
 _AUTHOR_HREF = re.compile(
@@ -69,7 +72,6 @@ _AUTHOR_HREF = re.compile(
 )  # characters; longer is a bio or a paragraph, not a byline
 MAX_DATE = 80
 _SUB_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_LABEL_TAGS = ("dt", "th", "td", "strong", "b", "label")
 # A label that names the publication date field (only the label, the value is beside it).
 _PUBLISHED_LABEL = re.compile(
     r"(?i)^(?:date|datum|published(?:\s+on)?|publication\s+date|date\s+published|veröffentlicht(?:\s+am)?|"
@@ -226,17 +228,23 @@ def _author_box(marked):
 def _labelled(root):
     """A name after an author label in a facts list: "<strong>Autorin/Autor</strong> Roman G.",
     "<dt>Author</dt><dd>Jane Doe</dd>"."""
+    return next(((name, el) for name, el in _field_values(root, _AUTHOR_LABEL) if len(name) <= MAX_NAME),
+                (None, None))
+
+
+def _field_values(root, label: re.Pattern) -> Iterator[tuple[str, object]]:
+    """(value, label element) of each field whose label element's whole text matches `label`:
+    the label's tail, else the text of the element right after it."""
     for el in root.iter(_LABEL_TAGS):
-        text = el.text
-        if not text or len(text) > 30 or len(el) or not _AUTHOR_LABEL.match(text.strip()):
+        text = (el.text or "").strip()
+        if not text or len(text) > MAX_LABEL or len(el) or not label.match(text) or foreign(el):
             continue
-        name = " ".join((el.tail or "").split()).lstrip(":").strip()
-        if not name:
+        value = " ".join((el.tail or "").split()).lstrip(":").strip()
+        if not value:
             sib = el.getnext()
-            name = text_of(sib) if sib is not None and sib.tag in _LABEL_VALUE_TAGS else ""
-        if name and len(name) <= MAX_NAME and not foreign(el):
-            return name, el
-    return None, None
+            value = text_of(sib) if sib is not None and sib.tag in _VALUE_TAGS else ""
+        if value:
+            yield value, el
 
 
 def _by_line(root):
@@ -351,15 +359,8 @@ def date_candidates(root, selector: str | None = None, near=None, headline=None)
 def _labelled_dates(root) -> Iterator[tuple[str, str]]:
     """Values of a field labelled as the publication date: <dt>Datum</dt><dd>..</dd>,
     <th>Published</th><td>..</td>, <strong>Erschienen am</strong> 01.11.2023."""
-    for el in root.iter(*_LABEL_TAGS):
-        text = (el.text or "").strip()
-        if not text or len(el) or not _PUBLISHED_LABEL.match(text) or foreign(el):
-            continue
-        value = (el.tail or "").strip()
-        if not _HAS_DIGIT.search(value):
-            sib = el.getnext()
-            value = text_of(sib) if sib is not None and sib.tag in ("dd", "td", "span", "time") else ""
-        if value and len(value) <= MAX_DATE and _HAS_DIGIT.search(value):
+    for value, _ in _field_values(root, _PUBLISHED_LABEL):
+        if len(value) <= MAX_DATE and _HAS_DIGIT.search(value):
             yield value, "byline"
 
 
