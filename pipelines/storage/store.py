@@ -143,22 +143,19 @@ class Store:
             )
             rows = [{**{c: a[c] for c in CONTENT}, "first_seen": now, "last_seen": now,
                      "first_run_id": run_id, "last_run_id": run_id} for a in group]
-            if conn.dialect.name == "postgresql":
-                # psycopg converts a statement's text in Python, and caches only short ones: one
-                # short INSERT executed many times (pipelined) beats one huge multi-row INSERT ...
-                # RETURNING. The batch holds the write lock, so the ids read back are ours.
-                conn.execute(stmt, rows)
-                key = articles.c[conflict]
-                ids = select(key, articles.c.id).where(among("postgresql", key, [a[conflict] for a in group]))
+            # One short upsert executed many times, then the ids read back by key: SQLite cannot
+            # batch an upsert whose RETURNING must follow the rows' order (one execute per row), and
+            # psycopg caches only short statements. The batch holds the write lock (write_batch),
+            # so the ids read back are ours.
+            conn.execute(stmt, rows)
+            key, by_key = articles.c[conflict], {}
+            for chunk in _chunks([a[conflict] for a in group]):
+                ids = select(key, articles.c.id).where(among(conn.dialect.name, key, chunk))
                 if conflict == "fingerprint":
                     ids = ids.where(articles.c.url.is_(None))
-                by_key = dict(conn.execute(ids).all())
-                for article in group:
-                    article["id"] = by_key[article[conflict]]
-                continue
-            stmt = stmt.returning(articles.c.id, sort_by_parameter_order=True)
-            for article, new_id in zip(group, conn.execute(stmt, rows).scalars()):
-                article["id"] = new_id
+                by_key.update(conn.execute(ids).all())
+            for article in group:
+                article["id"] = by_key[article[conflict]]
 
         # Changed rows are rewritten whole; the others only record that this run saw them.
         old = [a for a in touched if id(a) not in fresh_ids]
