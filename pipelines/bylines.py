@@ -73,6 +73,9 @@ ROLE_NOUNS = (
     "redakteur", "redakteurin", "chefredakteur", "chefredakteurin", "korrespondent",
     "korrespondentin", "reporterin", "journalistin", "kolumnist", "kolumnistin", "experte",
     "expertin", "volontär", "volontärin", "mitarbeiter", "mitarbeiterin",
+    # a spokesperson signs the press releases that news and association sites republish
+    "spokesperson", "spokesman", "spokeswoman", "sprecher", "sprecherin", "pressesprecher",
+    "pressesprecherin",
 )
 ROLE_MODIFIERS = (
     "senior", "chief", "deputy", "associate", "assistant", "executive", "managing",
@@ -468,7 +471,10 @@ def _parse_roles(text: str, leading: bool, state: _State) -> None:
         suffix = (match.group("suffix") or "").lower().replace(" in chief", "-in-chief")
         state.role = _SPACES.sub(" ", role + suffix).strip()
     _add_name(before, state)
-    _parse_roles(text[match.end():], False, state)
+    rest = text[match.end():]
+    if rest.split()[:1] and rest.split()[0] in (*PARTICLES, *CONNECTORS):
+        return  # the role's complement ("Sprecher der Polizei", "editor of the Times"), not a name
+    _parse_roles(rest, False, state)
 
 
 # --------------------------------------------------------------------------------------------

@@ -101,6 +101,20 @@ def test_von_after_the_date_stamp_under_the_headline():
     assert parse_byline(text).authors == ("Olga",)
 
 
+def test_labelled_name_after_the_date_stamp_below_a_logo_h1():
+    body = ('<header><h1><a href="/"><img src="/logo.svg" alt="Jugendwerk"></a></h1></header>'
+            '<div class="news"><div class="time">05.02.2020 <span>-&nbsp;Redaktion: Eberhard Fuhr '
+            '(Pressesprecher des EJW)</span></div><h1>Faire Lieferketten</h1>'
+            '<p>' + "Story text goes here. " * 10 + '</p></div>')
+    assert authors(doc(body=body)) == ["Eberhard Fuhr"]
+
+
+def test_autor_label_with_colon_under_the_headline():
+    body = ('<div class="c"><h1>Ehezoff</h1><div class="meta">Autor: Jane Doe</div>'
+            '<p>' + "Story text goes here. " * 10 + '</p></div>')
+    assert authors(doc(body=body)) == ["Jane Doe"]
+
+
 def test_von_in_the_story_is_no_byline():
     body = ('<article><h1>Trip</h1><p>' + "A long first paragraph of the story. " * 6 + '</p>'
             '<p>Von München bis Aachen fuhren sie.</p></article>')

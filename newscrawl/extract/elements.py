@@ -43,9 +43,11 @@ _BYLINE_SCOPE = 3  # levels above the headline that hold its By-line
 # Levels above the first author element that hold all co-authors: each may sit in its own
 # card (a > address > div.content > div.byline, the cards side by side in div.bylines).
 _COAUTHOR_SCOPE = 4
-# "By ...", "Von: ...", or after the date stamp: "06.11.2023 13:30 von Olga".
+# "By ...", "Von: ...", or after the date stamp: "06.11.2023 13:30 von Olga"; or a
+# labelled name: "Autor: Jane Doe", "- Redaktion: Eberhard Fuhr".
 _BYLINE_WORD = re.compile(r"(?:[\d.:/, -]*\d[\d.:/, -]*(?:Uhr\s+)?(?:by|von|par|por|door)\s"
-                          r"|(?:By|BY|Von|VON|Par|PAR|Por|POR|Door|DOOR)(?::|\s|$))")
+                          r"|(?:By|BY|Von|VON|Par|PAR|Por|POR|Door|DOOR)(?::|\s|$)"
+                          r"|[-–|]?\s*(?:Autor(?:in)?|Author|Verfasser(?:in)?|Redaktion|Text):\s)")
 # A label element's whole text, the name following it as its tail or next sibling.
 _AUTHOR_LABEL = re.compile(
     r"(?i)(?:authors?|autor(?:in|en|innen)?(?:\s*/\s*autor(?:in)?)?|auteur(?:e|s)?|autore|autori|verfasser(?:in)?"
@@ -253,7 +255,8 @@ def _by_line(root):
     The last resort for pages that mark their byline neither by class nor by link: only the
     headline's neighbourhood, so a sentence opening with "Von" in the story does not count.
     """
-    h1 = next((h for h in root.iter("h1") if not foreign(h)), None)
+    # A textless <h1> is the site's logo, not the headline.
+    h1 = next((h for h in root.iter("h1") if not foreign(h) and text_of(h).strip()), None)
     if h1 is None:
         return None, None
     for el in _ancestor(h1, _BYLINE_SCOPE).iter():
