@@ -210,7 +210,6 @@ CASES = [
     ("Konstantin Furrer, Deutsche Presse-Agentur", B("Konstantin Furrer", outlet="Deutsche Presse-Agentur")),
     ("Redaktion", B()),
     ("Veröffentlicht am 27.04.24 um 07:39 Uhr", B()),
-    ("Ursula von der Leyen", B("Ursula von der Leyen")),
     # --- caseless scripts; domains and script code are no names ---
     ("松岡大地", B("松岡大地")),
     ("jungefreiheit.de", B()),

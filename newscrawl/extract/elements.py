@@ -81,7 +81,7 @@ _PUBLISHED_LABEL = re.compile(
     r"gepubliceerd(?:\s+op)?|公開日|配信日|配信開始日|発行日|掲載日|発売日|发布日期|发布时间)\s*:?$"
 )
 MAX_DATE_BLOCK = 200  # characters of a block beside the headline that holds its date line
-MAX_DATE_RAW = 120  # characters of the element a date line is in; a longer one is a paragraph
+MAX_DATE_OWNER = 120  # characters of the element a date line is in; a longer one is a paragraph
 # A year within the first characters: the date opens the line, after at most a label or place.
 _DATE_LINE = re.compile(r"^.{0,45}?(?<!\d)(?:19|20)\d\d(?!\d)|^.{0,30}?\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b", re.DOTALL)
 # "Updated: ..." lines under a headline give the modification date, not the publication's.
@@ -430,7 +430,7 @@ def _under_headline(h1, reach: int = 2) -> Iterator[tuple[str, str]]:
             seen = 0
             for text, owner in pieces if below else reversed(pieces):
                 if (6 <= len(text) <= MAX_DATE and _DATE_LINE.match(text) and not _reads_as_prose(text)
-                        and not _MODIFIED_LABEL.search(text) and len(text_of(owner)) <= MAX_DATE_RAW):
+                        and not _MODIFIED_LABEL.search(text) and len(text_of(owner)) <= MAX_DATE_OWNER):
                     yield text, "byline"  # its own element: a piece of a paragraph is prose
                 seen += len(text)
                 if seen > MAX_DATE_BLOCK:
