@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import bindparam, delete, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -10,6 +12,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from pipelines.dedupe import ArticleIndex, find_article, merge, new_article
 from pipelines.storage.engine import WRITE, as_utc, create_schema, open_engine, utcnow
+from pipelines.storage.interrupts import interrupts_held
 from pipelines.storage.pages import write_pages
 from pipelines.storage.queries import among, name_key, names_by_article
 from pipelines.storage.models import (
@@ -48,20 +51,23 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def _writing(self):
-        return self.engine.connect().execution_options(**WRITE)
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A writing transaction (SQLite: BEGIN IMMEDIATE), committed on success; Ctrl-C waits for its end."""
+        with interrupts_held(), self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+            yield conn
 
     # -- runs ---------------------------------------------------------------------------
 
     def start_run(self, kind: str, args: dict) -> int:
-        with self._writing() as conn, conn.begin():
+        with self._writing() as conn:
             return conn.execute(
                 runs.insert().returning(runs.c.id),
                 {"kind": kind, "status": "running", "started_at": utcnow(), "args": args, "stats": {}},
             ).scalar_one()
 
     def finish_run(self, run_id: int, status: str, stats: dict) -> None:
-        with self._writing() as conn, conn.begin():
+        with self._writing() as conn:
             conn.execute(runs.update().where(runs.c.id == run_id).values(
                 status=status, finished_at=utcnow(), stats=_jsonable(stats)))
 
@@ -74,7 +80,7 @@ class Store:
         the articles, so a page counts as fetched exactly when its items are stored.
         """
         outcomes: Counter = Counter()
-        with self._writing() as conn, conn.begin():
+        with self._writing() as conn:
             if conn.dialect.name == "postgresql":
                 # Like SQLite's BEGIN IMMEDIATE: one writer at a time resolves and writes, so a teaser
                 # and its body stored by two processes meet, and a URL inserted by another process

@@ -29,6 +29,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
 from pipelines.storage.engine import WRITE, DatabaseError
+from pipelines.storage.interrupts import interrupts_held
 
 SCHEMA_LOCK = 0x6E657773  # PostgreSQL advisory lock key ("news") taken for schema changes
 
@@ -148,7 +149,7 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
 @contextmanager
 def _locked(engine: Engine) -> Iterator[Connection]:
     """A writing transaction holding the schema lock (SQLite: BEGIN IMMEDIATE); commits on success."""
-    with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+    with interrupts_held(), engine.connect().execution_options(**WRITE) as conn, conn.begin():
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
         yield conn
