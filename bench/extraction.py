@@ -32,6 +32,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+import warnings
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -201,8 +202,10 @@ def _our_day(published_at: str | None, raw: str | None):
             pass
     if instant is not None and raw:
         try:
-            from dateutil.parser import parse
-            stated = parse(raw, fuzzy=True)
+            from dateutil.parser import UnknownTimezoneWarning, parse
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", UnknownTimezoneWarning)  # "EDT": no offset to read
+                stated = parse(raw, fuzzy=True)
             if stated.tzinfo is not None:
                 local = instant.astimezone(stated.tzinfo).date()
         except (ValueError, OverflowError):
