@@ -305,8 +305,13 @@ def gold_authors(page: dict):
     return None  # this source has no author gold for the page
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, zero-width marks
+
+
 def fold(text: str | None) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text or "").split()).casefold()
+    """Unicode folding: NFKC, whitespace runs as one space, case, and no invisible marks (a
+    soft hyphen in a gold title is no difference a reader sees)."""
+    return " ".join(unicodedata.normalize("NFKC", text or "").translate(_INVISIBLE).split()).casefold()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,7 +13,8 @@ from newscrawl.extract.dom import select, text_of
 from pipelines.clean import is_placeholder
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)  # it logs every page it finds thin
-RETRY_BELOW = 1500  # characters: a shorter first pass is retried with trafilatura's fallbacks
+RETRY_BELOW = 1500  # characters: a shorter first pass may be retried with trafilatura's fallbacks
+RETRY_MISSING = 2.0  # ... when the page's paragraphs hold this many times what it found
 
 
 def extract_body(tree, url: str | None = None, selector: str | None = None) -> str:
@@ -37,11 +38,16 @@ def extract_body(tree, url: str | None = None, selector: str | None = None) -> s
 
 def _trafilatura_text(tree, url) -> str:
     """trafilatura alone first; its comparison with readability and jusText doubles the cost
-    and only pays off where the first pass found little. One paragraph per line."""
-    text = _trafilatura(tree, url, fast=True)
-    if len(text or "") < RETRY_BELOW:
+    and only pays off where the first pass found little of what the page's <p>s say (on most
+    short first passes the page has no more to give). One paragraph per line."""
+    text = _trafilatura(tree, url, fast=True) or ""
+    if len(text) < RETRY_BELOW and _paragraph_chars(tree) > RETRY_MISSING * len(text):
         text = _trafilatura(tree, url, fast=False) or text
-    return text or ""
+    return text
+
+
+def _paragraph_chars(tree) -> int:
+    return sum(len(" ".join(p.text_content().split())) for p in tree.iter("p"))
 
 
 def _trafilatura(tree, url, *, fast: bool) -> str | None:

@@ -13,19 +13,21 @@ from lxml.cssselect import CSSSelector
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 # Control characters are not allowed in XML; trafilatura's lxml steps find no text in a tree
-# that holds one, so they go before parsing (pages do carry stray ones).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# that holds one, so they go before parsing (pages do carry stray ones). Deleted from the UTF-8
+# bytes lxml parses anyway: a quarter of the cost of a regular expression over the text.
+_CONTROL = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20))
+_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 
 
 def parse_html(html: str | bytes) -> lxml.html.HtmlElement | None:
     """The document tree, or None when there is nothing to parse."""
     if isinstance(html, bytes):
         html = html.decode("utf-8", "replace")
-    html = _CONTROL.sub("", _XML_DECL.sub("", html, count=1))
+    html = _XML_DECL.sub("", html, count=1)
     if not html or not html.strip():
         return None
     try:
-        return lxml.html.document_fromstring(html)
+        return lxml.html.document_fromstring(html.encode("utf-8", "replace").translate(None, _CONTROL), parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
 
