@@ -114,3 +114,26 @@ def test_teaser_cards_wrapped_in_links_are_no_body_text():
     html = article_page().replace("<h2>What comes next</h2>", card + "<h2>What comes next</h2>")
     text = main_text(parse_html(html))
     assert text is not None and "teaser text" not in text and "Another story" not in text
+
+
+def test_trafilatura_slow_retry_only_where_the_pages_paragraphs_hold_more(monkeypatch):
+    # A spy, not a stand-in: the real trafilatura runs and the passes it was asked for are recorded.
+    real, calls = body._trafilatura, []
+    monkeypatch.setattr(body, "_trafilatura", lambda tree, url, fast: calls.append(fast) or real(tree, url, fast=fast))
+    story = " ".join([PROSE[0]] * 4)
+    assert body.extract_body(parse_html(f"<html><body><div><p>{story}</p></div></body></html>")) == story
+    assert calls == [True]  # short, but all the page has: no second pass
+    calls.clear()
+    hidden = "".join(f"<p>{story}</p>" for _ in range(3))
+    page = f"<html><body><div class='comments'>{hidden}</div><p>One short line here.</p></body></html>"
+    assert body.extract_body(parse_html(page)) == "One short line here."
+    assert calls == [True, False]  # the page's paragraphs hold far more than the first pass found
+
+
+def test_control_characters_in_the_page_do_not_cost_the_body():
+    # lxml keeps a stray \x0b in the tree, and trafilatura then finds no text at all.
+    page = "<html><body><article>" + "".join(
+        f"<p>Line {i} of the story\x0b with a stray control mark, and more words to read.</p>" for i in range(3)
+    ) + "</article></body></html>"
+    text = body.extract_body(parse_html(page))
+    assert text.split("\n\n") == [f"Line {i} of the story with a stray control mark, and more words to read." for i in range(3)]

@@ -47,7 +47,7 @@ def _trafilatura_text(tree, url) -> str:
 
 
 def _paragraph_chars(tree) -> int:
-    return sum(len(" ".join(p.text_content().split())) for p in tree.iter("p"))
+    return sum(len(text_of(p)) for p in tree.iter("p"))
 
 
 def _trafilatura(tree, url, *, fast: bool) -> str | None:
