@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from newscrawl.extract import extract_article, extract_teasers, page_items
+from newscrawl.extract.page import listing_teasers
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -122,6 +123,20 @@ def test_page_items_listing_gives_teasers():
     assert [i.kind for i in got.items] == ["teaser", "teaser"]
     assert got.items[1].byline_raw == "By Li Wei and Zhang Min"
     assert got.items[0].language == "en"
+
+
+def test_a_declared_article_is_not_searched_for_entries_until_asked():
+    # The last page of a category, one entry long, in a theme that marks every page og:type
+    # article: an article to page_items, a listing to a crawl that reached it as one.
+    entry = ('<article class="post"><h2><a href="/2024/05/ferry">Ferry timetable changes</a></h2>'
+             '<p>The ferry to the islands runs twice a day from June.</p></article>')
+    html = ('<html><head><meta property="og:type" content="article"><title>Culture</title></head><body>'
+            f'<h1>Culture</h1>{entry}<p>{"The newsroom reports on the city every day. " * 20}</p></body></html>')
+    got = page_items(html, "https://daily.example/category/culture/page/6/", source="s")
+    assert got.kind == "article" and got.teasers is None
+    [teaser] = listing_teasers(got, "https://daily.example/category/culture/page/6/")
+    assert (teaser.url, teaser.title) == ("https://daily.example/2024/05/ferry", "Ferry timetable changes")
+    assert got.teasers == [teaser]  # asked once: kept on the page
 
 
 @pytest.mark.parametrize("html", ["", "   ", page("not_article.html")])

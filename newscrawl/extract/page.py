@@ -20,10 +20,10 @@ class Page:
     url: str | None
     items: list[ArticleItem] = field(default_factory=list)
     reason: str | None = None
-    # The listing entries found, whatever the page turned out to be, and the parsed page (scripts
-    # dropped): a crawl reads its links and a one-entry listing from them without parsing again.
-    teasers: list[Teaser] = field(default_factory=list, repr=False)
+    # The parsed page (scripts dropped): a crawl reads its links from it without parsing again.
     tree: object = field(default=None, repr=False)
+    # The listing entries, None when page_items did not look for them (see listing_teasers).
+    teasers: list[Teaser] | None = field(default=None, repr=False)
 
 
 def page_items(html: str, url: str | None, *, source: str, site: str | None = None,
@@ -33,25 +33,21 @@ def page_items(html: str, url: str | None, *, source: str, site: str | None = No
     if tree is None:
         return Page("other", url, reason="empty page")
     sel = selectors or {}
-    teasers = teasers_from_tree(tree, url, selectors=sel)
     found, structured_body = read_metadata(tree, url, selectors=sel)
     lang = language or found.language
+    # A page whose markup declares an article is one whatever entries it holds, so only the
+    # others are searched for them (on an article page that search is a tenth of the extraction time).
     # Asked before the body is read: reading it may mark the page an article by its size alone.
-    entries = not found.is_article and _has_listing_entries(teasers)
+    teasers = None if found.is_article else teasers_from_tree(tree, url, selectors=sel)
+    entries = teasers is not None and _has_listing_entries(teasers)
     add_body(found, tree, found.url or url, sel, structured_body)
     # Entries with excerpts and a body that is mostly those excerpts again make a listing; an
     # article page with a related-stories box has a body of its own.
     if entries and not _own_text(found.text, teasers):
-        items = [
-            ArticleItem(kind="teaser", text=t.text, url=t.url, title=t.title, byline_raw=t.byline_raw,
-                        date_raw=t.date_raw, published_origin="time" if t.date_raw else None,
-                        categories=t.categories, site=site, language=lang, source=source,
-                        fetched_at=fetched_at)
-            for t in teasers
-        ]
-        return Page("listing", found.url, items, teasers=teasers, tree=tree)
+        items = teaser_items(teasers, source=source, site=site, language=lang, fetched_at=fetched_at)
+        return Page("listing", found.url, items, tree=tree, teasers=teasers)
     if not found.is_article:
-        return Page("other", found.url, reason="neither an article body nor listing entries", teasers=teasers, tree=tree)
+        return Page("other", found.url, reason="neither an article body nor listing entries", tree=tree, teasers=teasers)
     item = ArticleItem(
         kind="full", text=found.text, url=found.url or url, title=found.title,
         byline_raw=found.byline_raw, authors_raw=list(found.authors_raw), date_raw=found.date_raw,
@@ -59,7 +55,26 @@ def page_items(html: str, url: str | None, *, source: str, site: str | None = No
         description=found.description, categories=list(found.categories), site=site, language=lang,
         source=source, fetched_at=fetched_at,
     )
-    return Page("article", found.url, [item], teasers=teasers, tree=tree)
+    return Page("article", found.url, [item], tree=tree, teasers=teasers)
+
+
+def listing_teasers(page: Page, url: str | None, *, selectors: dict | None = None) -> list[Teaser]:
+    """The page's listing entries, searched for now if page_items did not need them (a crawl
+    reads a page it reached as a listing as one, whatever its markup declares)."""
+    if page.teasers is None:
+        page.teasers = teasers_from_tree(page.tree, url, selectors=selectors or {}) if page.tree is not None else []
+    return page.teasers
+
+
+def teaser_items(teasers: list[Teaser], *, source: str, site: str | None, language: str | None,
+                 fetched_at: datetime | None) -> list[ArticleItem]:
+    return [
+        ArticleItem(kind="teaser", text=t.text, url=t.url, title=t.title, byline_raw=t.byline_raw,
+                    date_raw=t.date_raw, published_origin="time" if t.date_raw else None,
+                    categories=list(t.categories), site=site, language=language, source=source,
+                    fetched_at=fetched_at)
+        for t in teasers
+    ]
 
 
 def _has_listing_entries(teasers) -> bool:

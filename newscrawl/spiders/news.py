@@ -40,6 +40,7 @@ from newscrawl.extract.charset import decode_html, header_charset
 from newscrawl.extract.feeds import FeedError, parse_feed, parse_sitemap, parse_stamp, parse_wp_posts, robots_sitemaps
 from newscrawl.extract.links import (classify_url, guessed_feeds, guessed_sitemaps, host_of, links_from_tree,
                                      normalize_url, on_hosts, wp_posts_url)
+from newscrawl.extract.page import listing_teasers, teaser_items
 from newscrawl.items import ArticleItem
 from newscrawl.middlewares import robots_fetched
 from newscrawl.sites import Site, load_sites, site_for_url
@@ -279,16 +280,12 @@ class NewsSpider(scrapy.Spider):
     def _short_listing(self, page: Page, url: str, target: Target, fetched_at) -> Page:
         """A listing page with a single entry (the last page of a category) looks like an article to
         page_items; reached as a listing (pagination, a /category/ link) it is read as one."""
-        teasers = page.teasers
+        teasers = listing_teasers(page, url, selectors=target.selectors)
         if not teasers:
             return page
-        items = [ArticleItem(kind="teaser", text=t.text, url=t.url, title=t.title, byline_raw=t.byline_raw,
-                             date_raw=t.date_raw, published_origin="time" if t.date_raw else None,
-                             categories=list(t.categories), site=target.key,
-                             language=target.site.language if target.site else None, source=url,
-                             fetched_at=fetched_at)
-                 for t in teasers]
-        return Page("listing", page.url, items, teasers=teasers, tree=page.tree)
+        items = teaser_items(teasers, source=url, site=target.key,
+                             language=target.site.language if target.site else None, fetched_at=fetched_at)
+        return Page("listing", page.url, items, tree=page.tree, teasers=teasers)
 
     def _discover(self, response, links, hops: int):
         host = host_of(response.url)
