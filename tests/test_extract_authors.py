@@ -222,3 +222,12 @@ def test_author_markup_adds_the_co_authors_structured_data_leaves_out():
     # A free-text byline naming more people does not add them (page words, places).
     text = '<article><h1>Story title here</h1><p class="byline">By Marlene Holm and Oslo Desk</p><p>Text.</p></article>'
     assert authors(doc(head=head, body=text)) == ["Marlene Holm"]
+
+
+def test_a_by_label_in_an_element_of_its_own_is_not_the_byline():
+    html = doc(body="<article><h1>Der Lange und die alte Dame</h1><div class='entry-meta'>"
+                    "<span class='meta-prep meta-prep-author'>By </span><span class='author vcard'>"
+                    "<a class='url fn n' href='/author/daniel-weiss'>Daniel Weiss</a></span> | "
+                    "<span class='entry-date'>23. Juli 2017</span></div><p>Der Text.</p></article>")
+    assert byline(parse_html(html))[0] == "Daniel Weiss"
+    assert authors(html) == ["Daniel Weiss"]

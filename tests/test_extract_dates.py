@@ -148,3 +148,11 @@ def test_a_field_labelled_as_the_publication_date():
 def test_a_label_in_bold_with_the_date_after_it():
     html = page(body=f"<h1>{TITLE}</h1>" + PARAGRAPHS + "<ul><li><strong>Datum</strong> 28.04.2023</li></ul>")
     assert date_of(html) == ("28.04.2023", "byline")
+
+
+def test_a_date_widget_with_day_month_and_year_in_elements_of_their_own():
+    html = page(body=f"<div class='post'><h3>{TITLE}</h3><div class='meta'><span class='date'>"
+                     "Mai<span>06</span>2018</span></div>" + PARAGRAPHS + "</div>")
+    raw, origin = date_of(html)
+    assert (raw, origin) == ("Mai 06 2018", "byline")
+    assert parse_published(raw, languages=("de",)).value.date().isoformat() == "2018-05-06"

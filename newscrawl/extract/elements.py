@@ -54,6 +54,9 @@ _AUTHOR_LABEL = re.compile(
     r"|written\s+by)\s*:?"
     r"$"
 )
+# A byline's label in an element of its own ("<span class=meta-prep-author>By </span>"): the
+# name follows in the next element named like a byline ("<span class='author vcard'>").
+_LABEL_ONLY = re.compile(r"(?i)^(?:by|von|par|por|door|posted\s+by|written\s+by|autor(?:in)?|authors?)\s*:?$")
 _AUTHOR_BOX = re.compile(r"author[-_]?(?:bio|box|info|about|card)|about[-_]?(?:the[-_]?)?author")
 _NAME_HEADINGS = ("h2", "h3", "h4", "h5", "strong")
 _BOX_LABEL = re.compile(r"(?i)about|über|autor|author|\bde l'auteur|sobre")
@@ -181,7 +184,7 @@ def byline(root, selector: str | None = None):
         if _BYLINE_SKIP.search(cls):
             continue
         text = byline_text(el)
-        if text and len(text) <= MAX_BYLINE and not foreign(el):
+        if text and len(text) <= MAX_BYLINE and not _LABEL_ONLY.match(text) and not foreign(el):
             return text, el
     # Links to the writers' pages ("/author/jane-doe", "/autoren/...") name them.
     names, first = [], None
@@ -352,11 +355,20 @@ def date_candidates(root, selector: str | None = None, near=None, headline=None)
         if (text and len(text) <= MAX_DATE and _HAS_DIGIT.search(text) and not foreign(el) and not _in_teaser_title(el)
                 and not _in_site_header(el)):
             yield text, "byline"
+            spaced = _spaced_text(el)
+            if spaced != text:  # "<span class=date>Mai<span>06</span>2018</span>" reads "Mai062018"
+                yield spaced, "byline"
     if headline is not None:
         yield from _under_headline(headline)
     if near is not None:
         yield from _near(near)
     yield from _labelled_dates(root)
+
+
+def _spaced_text(el) -> str:
+    """The element's text with a space between its pieces: a date widget puts day, month and
+    year in elements of their own, with nothing between them."""
+    return " ".join(" ".join(piece.split()) for piece in el.itertext() if piece.strip())
 
 
 def _labelled_dates(root) -> Iterator[tuple[str, str]]:
