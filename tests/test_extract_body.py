@@ -137,3 +137,22 @@ def test_control_characters_in_the_page_do_not_cost_the_body():
     ) + "</article></body></html>"
     text = body.extract_body(parse_html(page))
     assert text.split("\n\n") == [f"Line {i} of the story with a stray control mark, and more words to read." for i in range(3)]
+
+
+
+def test_a_body_cut_into_chunks_of_the_same_container_class_is_one_body():
+    # Each chunk in its own grid row beside an ad rail; the first chunk holds most of the body.
+    def chunk(ps):
+        return ("<div class='grid'><div class='body chunk'>" + "".join(f"<p>{p}</p>" for p in ps)
+                + "</div><div class='ad-rail'><p>Advertisement</p></div></div>")
+    html = ("<html><body><article><h1>Council backs harbour plan</h1><div class='chunks'>"
+            + chunk(PROSE[:6]) + chunk(PROSE[6:8]) + chunk(PROSE[8:]) + "</div></article></body></html>")
+    text = main_text(parse_html(html))
+    assert text is not None and text.split("\n\n") == PROSE
+
+
+def test_same_class_bodies_of_two_posts_are_not_chunks_of_one():
+    post = "<article><h2>{}</h2><div class='body chunk'>{}</div></article>"
+    html = ("<html><body><div class='posts'>" + post.format("Harbour plan", "".join(f"<p>{p}</p>" for p in PROSE))
+            + post.format("Quay", "".join(f"<p>{p[::-1]}</p>" for p in PROSE)) + "</div></body></html>")
+    assert main_text(parse_html(html)) is None

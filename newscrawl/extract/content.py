@@ -175,13 +175,27 @@ def _widen(best, held: dict):
     """The best container's ancestor when it adds a little prose: a lead paragraph or the part
     of a body behind a "read on" wrapper sits beside the container that holds most paragraphs.
     Much more prose beside it is something else (another story, a list of them)."""
+    first = best
     for anc in list(best.iterancestors())[:MAX_WIDEN]:
-        extra = held.get(anc, 0) - held[best]
+        # A body cut into chunks between ad rails repeats its container's class for each chunk:
+        # the other chunks are the body too, not prose beside it.
+        extra = held.get(anc, 0) - max(held[best], _held_by_twins(anc, first, held))
         if extra > WIDEN_SHARE * held[best]:
             break
-        if extra > 0:
+        if held.get(anc, 0) > held[best]:
             best = anc
     return best
+
+
+def _held_by_twins(scope, container, held: dict) -> int:
+    """Prose held by the elements under `scope` with `container`'s tag and class (itself
+    included), in the same <article>: the bodies of several posts on one page are no chunks."""
+    name = container.get("class")
+    if not name:
+        return 0
+    story = next(container.iterancestors("article"), None)
+    return sum(held.get(el, 0) for el in scope.iter(container.tag)
+               if el.get("class") == name and next(el.iterancestors("article"), None) is story)
 
 
 def _within(el, container) -> bool:
