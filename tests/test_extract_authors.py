@@ -231,3 +231,13 @@ def test_a_by_label_in_an_element_of_its_own_is_not_the_byline():
                     "<span class='entry-date'>23. Juli 2017</span></div><p>Der Text.</p></article>")
     assert byline(parse_html(html))[0] == "Daniel Weiss"
     assert authors(html) == ["Daniel Weiss"]
+
+
+def test_a_story_card_whose_headline_is_a_linked_h1_is_another_story():
+    # Some themes give every card of another story an <h1>; the card's is a link to that story.
+    card = ("<article class='w-stories__item'><h1 class='block__title'><a href='/2012/02/dorsett'>Dorsett is "
+            "suing the Cowboys</a></h1><a class='byline' href='/author/mikemooney'>Michael J. Mooney</a></article>")
+    html = doc(body="<header><h1 class='story__title'>Settlement payments can begin</h1><div class='story__info'>"
+                    "<span>By <a href='/author/kathy-wise'>Kathy Wise</a></span></div></header>"
+                    "<p>The Supreme Court defers.</p><div class='scroller'>" + card + "</div>")
+    assert authors(html) == ["Kathy Wise"]

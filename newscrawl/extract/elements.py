@@ -110,12 +110,24 @@ def foreign(el, stop=None) -> bool:
         if tag == "article" and node is not el:
             if _is_nested_teaser(node):
                 return True
-            if node.find(".//h1") is not None:
-                return False  # inside the page's own article: the layout around it does not matter
+            h1 = node.find(".//h1")
+            if h1 is not None:
+                # Inside the page's own article the layout around it does not matter; a card of
+                # another story with a linked <h1> headline is foreign.
+                return _links_away(h1)
         if tag == "main" or node.get("role") == "main":
             return False
         node = node.getparent()
     return False
+
+
+def _links_away(h1) -> bool:
+    """An <h1> that is wholly a link, in a page with an <h1> that is not: a story card's
+    headline (some themes make every card's title an <h1>), not the page's own."""
+    link = h1.find("a")
+    if link is None or text_of(link) != text_of(h1):
+        return False
+    return any(other is not h1 and other.find("a") is None for other in h1.getroottree().iter("h1"))
 
 
 def _own_article_footer(footer) -> bool:
