@@ -39,6 +39,12 @@ def text_of(el) -> str:
     return _SPACE.sub(" ", el.text_content()).strip()
 
 
+def text_pieces(el) -> list[str]:
+    """The element's text nodes, whitespace folded, empty ones left out: names or the parts of
+    a date that sit in elements of their own stay apart."""
+    return [p for p in (" ".join(t.split()) for t in el.itertext()) if p]
+
+
 @lru_cache(maxsize=256)
 def _compiled(css: str) -> CSSSelector:
     return CSSSelector(css, translator="html")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newscrawl.extract.dom import classes, select, text_of
+from newscrawl.extract.dom import classes, select, text_of, text_pieces
 from newscrawl.extract.title import fold
 from pipelines.dates import MONTH_NAMES
 
@@ -54,9 +54,9 @@ _AUTHOR_LABEL = re.compile(
     r"|written\s+by)\s*:?"
     r"$"
 )
-# A byline's label in an element of its own ("<span class=meta-prep-author>By </span>"): the
-# name follows in the next element named like a byline ("<span class='author vcard'>").
-_LABEL_ONLY = re.compile(r"(?i)^(?:by|von|par|por|door|posted\s+by|written\s+by|autor(?:in)?|authors?)\s*:?$")
+# "By" alone, as a byline's label in an element of its own ("<span class=meta-prep-author>By
+# </span>"); the name follows in the next element named like a byline ("<span class='author vcard'>").
+_BY_ONLY = re.compile(r"(?i)^(?:by|von|par|por|door|posted\s+by)\s*:?$")
 _AUTHOR_BOX = re.compile(r"author[-_]?(?:bio|box|info|about|card)|about[-_]?(?:the[-_]?)?author")
 _NAME_HEADINGS = ("h2", "h3", "h4", "h5", "strong")
 _BOX_LABEL = re.compile(r"(?i)about|über|autor|author|\bde l'auteur|sobre")
@@ -196,7 +196,7 @@ def byline(root, selector: str | None = None):
         if _BYLINE_SKIP.search(cls):
             continue
         text = byline_text(el)
-        if text and len(text) <= MAX_BYLINE and not _LABEL_ONLY.match(text) and not foreign(el):
+        if text and len(text) <= MAX_BYLINE and not _is_label(text) and not foreign(el):
             return text, el
     # Links to the writers' pages ("/author/jane-doe", "/autoren/...") name them.
     names, first = [], None
@@ -220,6 +220,10 @@ def byline(root, selector: str | None = None):
         if found[0]:
             return found
     return None, None
+
+
+def _is_label(text: str) -> bool:
+    return bool(_BY_ONLY.match(text) or _AUTHOR_LABEL.match(text))
 
 
 def _author_box(marked):
@@ -317,7 +321,7 @@ def byline_text(el) -> str:
     "<a>Birgit Baumann</a><a>Anna Fink</a>" reads "Birgit Baumann, Anna Fink", not one long
     name; pieces already joined by "and", "," or "By" keep their own separator.
     """
-    pieces = [p for p in (" ".join(t.split()) for t in el.itertext()) if p]
+    pieces = text_pieces(el)
     if len(pieces) < 2:
         return " ".join(pieces)
     out = pieces[0]
@@ -367,20 +371,16 @@ def date_candidates(root, selector: str | None = None, near=None, headline=None)
         if (text and len(text) <= MAX_DATE and _HAS_DIGIT.search(text) and not foreign(el) and not _in_teaser_title(el)
                 and not _in_site_header(el)):
             yield text, "byline"
-            spaced = _spaced_text(el)
-            if spaced != text:  # "<span class=date>Mai<span>06</span>2018</span>" reads "Mai062018"
+            # A date widget puts day, month and year in elements of their own, nothing between:
+            # "<span class=date>Mai<span>06</span>2018</span>" reads "Mai062018".
+            spaced = " ".join(text_pieces(el))
+            if spaced != text:
                 yield spaced, "byline"
     if headline is not None:
         yield from _under_headline(headline)
     if near is not None:
         yield from _near(near)
     yield from _labelled_dates(root)
-
-
-def _spaced_text(el) -> str:
-    """The element's text with a space between its pieces: a date widget puts day, month and
-    year in elements of their own, with nothing between them."""
-    return " ".join(" ".join(piece.split()) for piece in el.itertext() if piece.strip())
 
 
 def _labelled_dates(root) -> Iterator[tuple[str, str]]:
@@ -416,8 +416,7 @@ def _near(el, levels: int = 3) -> Iterator[tuple[str, str]]:
         node = node.getparent()
         if node is None or node.tag in ("body", "html", "article", "main"):
             return
-        for text in node.itertext():
-            text = " ".join(text.split())
+        for text in text_pieces(node):
             # "Letzte Änderung: 31.10.2023" beside "Erschienen am: 01.11.2023" is the other date.
             if 6 <= len(text) <= MAX_DATE and _HAS_DIGIT.search(text) and not _MODIFIED_LABEL.search(text):
                 yield text, "byline"

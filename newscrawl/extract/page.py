@@ -62,7 +62,7 @@ def listing_teasers(page: Page, url: str | None, *, selectors: dict | None = Non
     """The page's listing entries, searched for now if page_items did not need them (a crawl
     reads a page it reached as a listing as one, whatever its markup declares)."""
     if page.teasers is None:
-        page.teasers = teasers_from_tree(page.tree, url, selectors=selectors or {}) if page.tree is not None else []
+        page.teasers = teasers_from_tree(page.tree, url, selectors=selectors) if page.tree is not None else []
     return page.teasers
 
 
