@@ -156,3 +156,16 @@ def test_same_class_bodies_of_two_posts_are_not_chunks_of_one():
     html = ("<html><body><div class='posts'>" + post.format("Harbour plan", "".join(f"<p>{p}</p>" for p in PROSE))
             + post.format("Quay", "".join(f"<p>{p[::-1]}</p>" for p in PROSE)) + "</div></body></html>")
     assert main_text(parse_html(html)) is None
+
+
+def test_what_holds_the_headline_is_no_box_whatever_its_class_or_a_page_wide_form():
+    story = "<h1>Council backs harbour plan</h1>" + "".join(f"<p>{p}</p>" for p in PROSE)
+    for wrapper in ("<div class='m-advertisement-off-canvas--pusher'>{}</div>",
+                    "<form id='aspnetForm' method='post'><div class='content'>{}</div></form>"):
+        html = "<html><body>" + wrapper.format(story) + "<aside><p>" + PROSE[0] + "</p></aside></body></html>"
+        text = main_text(parse_html(html))
+        assert text is not None and text.startswith(PROSE[0]) and text.endswith(PROSE[9])
+    # A box beside the headline is still a box: only what holds the <h1> is trusted.
+    html = ("<html><body><div class='story'>" + story + "<div class='advertisement'><p>" + PROSE[0].upper()
+            + " BUY NOW AND SAVE.</p></div></div></body></html>")
+    assert "BUY NOW" not in main_text(parse_html(html))

@@ -40,3 +40,11 @@ def test_main_entity_of_webpage_and_profile_url_is_no_name():
 def test_no_article_object_means_none():
     assert ld(json.dumps({"@type": "Organization", "name": "O"})) is None
     assert read_jsonld(parse_html("<html><body><p>x</p></body></html>")) is None
+
+
+def test_creator_names_the_reporter_when_the_author_is_the_outlet():
+    article = {"@type": "NewsArticle", "headline": "H", "creator": ["Yosuke Watanabe"],
+               "author": {"@type": "Organization", "name": "Asahi Digital"}}
+    assert ld(json.dumps(article)).authors == ["Yosuke Watanabe"]
+    article["author"] = {"@type": "Person", "name": "Ann Lee"}
+    assert ld(json.dumps(article)).authors == ["Ann Lee"]

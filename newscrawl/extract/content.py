@@ -57,12 +57,25 @@ MIN_BODY = 500  # characters the chosen container must hold to be trusted
 MIN_SHARE = 0.8  # ... and this share of all the page's voting prose
 WIDEN_SHARE = 0.5  # prose beside the container, as a share of its own, that still joins it
 MAX_WIDEN = 3  # levels up
-MAX_LOOSE = 0.25  # ... and at most this share of its text may sit outside the body (bare divs, boxes)
+MAX_LOOSE = 0.4  # ... and at most this share of its text may sit outside the body (bare divs, boxes)
 
 
 def main_text(tree) -> str | None:
     """The body as blank-line separated paragraphs, or None when the page is not clear-cut."""
     boxed: dict = {}
+    text = _scored_text(tree, boxed)
+    if text is None:
+        # A class name may call the story's own wrapper a box ("m-advertisement-off-canvas--pusher",
+        # "article widget", ASP.NET's page-wide <form>): where a box held the headline, once more
+        # with what holds the <h1> taken as no box.
+        holders = _headline_holders(tree)
+        if any(boxed.get(el) for el in holders):
+            text = _scored_text(tree, holders)
+    return text
+
+
+def _scored_text(tree, boxed: dict) -> str | None:
+    """main_text's scoring; `boxed` holds box verdicts known beforehand and gathers the rest."""
     blocks = []  # (element, text, prose?, link characters, a run of the element's own text?)
     for el in _blocks(tree):
         if _in_box(el, boxed):
@@ -203,6 +216,19 @@ def _within(el, container) -> bool:
         if anc is container:
             return True
     return False
+
+
+def _headline_holders(tree) -> dict:
+    """The <h1>'s ancestors, as "no box" verdicts. Box tags that hold it (a <header>) stay
+    boxes: the story's text is beside them, not in them; a form may be the whole page."""
+    holders: dict = {}
+    for h1 in tree.iter("h1"):
+        for anc in h1.iterancestors():
+            if anc in holders or anc.tag in ("body", "html"):
+                break
+            if anc.tag not in _BOX_TAGS or anc.tag == "form":
+                holders[anc] = False
+    return holders
 
 
 def _in_box(el, boxed: dict) -> bool:

@@ -116,7 +116,9 @@ def _types(obj: dict) -> set[str]:
 def _read(obj: dict, by_id: dict) -> JsonLd:
     found = JsonLd(types=_types(obj) & ARTICLE_TYPES)
     found.headline = _string(obj.get("headline")) or _string(obj.get("name"))
-    found.authors = _people(obj.get("author"), by_id)
+    # creator is schema.org's wider word for the same; some CMSs name the outlet as author
+    # and the reporter only there.
+    found.authors = _people(obj.get("author"), by_id) or _people(obj.get("creator"), by_id)
     found.published = _string(obj.get("datePublished")) or _string(obj.get("dateCreated"))
     found.modified = _string(obj.get("dateModified"))
     found.url = _url(obj.get("url")) or _url(obj.get("mainEntityOfPage"))
