@@ -156,3 +156,16 @@ def test_a_date_widget_with_day_month_and_year_in_elements_of_their_own():
     raw, origin = date_of(html)
     assert (raw, origin) == ("Mai 06 2018", "byline")
     assert parse_published(raw, languages=("de",)).value.date().isoformat() == "2018-05-06"
+
+
+def test_a_dateline_opening_the_story_dates_it_but_the_prose_after_it_does_not():
+    wire = page(body=f"<h1>{TITLE}</h1><div class='entry-content'><div><img src='a.jpg'>FILE PHOTO: The mayor speaks "
+                     f"to the press during a visit to the harbour near the old bridge, March 3, 2019.</div><p>January 18, 2020</p>{PARAGRAPHS}</div>")
+    assert date_of(wire) == ("January 18, 2020", "byline")
+    dashed = page(body=f"<h1>{TITLE}</h1><p>Von Claudia Lindner</p><p>27.1.2022 - Bei der Erinnerung an die "
+                       f"Verfolgten waren viele Opfer lange unsichtbar.</p>{PARAGRAPHS}")
+    assert date_of(dashed) == ("27.1.2022", "byline")
+    # Deeper in the story a dated paragraph is prose; so is a paragraph that only names a year.
+    late = page(body=f"<h1>{TITLE}</h1>{PARAGRAPHS}<p>January 18, 2020</p>")
+    year = page(body=f"<h1>{TITLE}</h1><p>2020 - ein Jahr, das die Stadt veränderte.</p>{PARAGRAPHS}")
+    assert date_of(late) == (None, None) and date_of(year) == (None, None)

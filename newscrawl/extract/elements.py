@@ -381,6 +381,8 @@ def date_candidates(root, selector: str | None = None, near=None, headline=None)
     if near is not None:
         yield from _near(near)
     yield from _labelled_dates(root)
+    if headline is not None:
+        yield from _dateline(headline)
 
 
 def _labelled_dates(root) -> Iterator[tuple[str, str]]:
@@ -389,6 +391,25 @@ def _labelled_dates(root) -> Iterator[tuple[str, str]]:
     for value, _ in _field_values(root, _PUBLISHED_LABEL):
         if len(value) <= MAX_DATE and _HAS_DIGIT.search(value):
             yield value, "byline"
+
+
+def _dateline(h1, paragraphs: int = 3) -> Iterator[tuple[str, str]]:
+    """A dateline opening the story: one of the first paragraphs after the headline that is
+    only a date ("<p>January 18, 2020</p>", wire copy pasted into a CMS) or opens with one
+    before a dash ("27.1.2022 - Bei der ..."). Only that head is read, never the prose after it."""
+    for p in h1.xpath("following::p[normalize-space()][position() <= $n]", n=paragraphs):
+        if foreign(p):
+            continue
+        head = _DASH.split(text_of(p), maxsplit=1)[0]
+        if (len(head) <= MAX_DATE_HEAD and _DATE_LINE.match(head) and not _reads_as_prose(head)
+                and not _MODIFIED_LABEL.search(head) and (len(_NUMBER.findall(head)) >= 2 or any(w in MONTH_NAMES for w in head.lower().split()))):
+            yield head, "byline"
+            return
+
+
+_DASH = re.compile(r"\s+[-–—]\s+")
+_NUMBER = re.compile(r"\d+")
+MAX_DATE_HEAD = 40  # characters of a dateline before its dash
 
 
 def _in_teaser_title(el) -> bool:
