@@ -169,3 +169,11 @@ def test_what_holds_the_headline_is_no_box_whatever_its_class_or_a_page_wide_for
     html = ("<html><body><div class='story'>" + story + "<div class='advertisement'><p>" + PROSE[0].upper()
             + " BUY NOW AND SAVE.</p></div></div></body></html>")
     assert "BUY NOW" not in main_text(parse_html(html))
+
+
+def test_a_box_inside_a_paragraph_block_is_not_body_text():
+    # A gallery item is a list item, a block; the photo caption inside it is a box.
+    gallery = ("<ul class='gallery'><li class='galleryitem'><img src='a.jpg'><div class='caption-full'>The mayor, "
+               "left, speaks with a fisherman during a visit to the quay on Tuesday, March 5, 2024.</div></li></ul>")
+    text = main_text(parse_html(article_page(wrap=lambda ps: gallery + "".join(f"<p>{p}</p>" for p in ps))))
+    assert text is not None and PROSE[0] in text and "speaks with a fisherman" not in text

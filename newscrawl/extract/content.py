@@ -80,7 +80,7 @@ def _scored_text(tree, boxed: dict) -> str | None:
     for el in _blocks(tree):
         if _in_box(el, boxed):
             continue
-        text = _SPACE.sub(" ", el.text_content()).strip()
+        text = _SPACE.sub(" ", _unboxed_text(el)).strip()
         if not text:
             continue
         # A block inside a link (a teaser card wrapped in <a>) is all link text.
@@ -135,6 +135,19 @@ def _blocks(tree) -> list:
             holders.add(anc)
             break  # the nearest is enough: it is itself in found and marks its own
     return [el for el in found if el not in holders]
+
+
+def _unboxed_text(el) -> str:
+    """The block's text without the boxes inside it (a gallery <li> holding its photo's caption
+    <div class="caption-full">)."""
+    if not any(_is_box(d) for d in el.iterdescendants()):
+        return el.text_content()
+    parts = [el.text or ""]
+    for child in el:
+        if not _is_box(child):
+            parts.append(_unboxed_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _visible_size(container) -> int:
