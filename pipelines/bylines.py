@@ -506,7 +506,8 @@ def _add_name(text: str, state: _State) -> None:
         return
     if state.lower_names and " " in text:
         text = text.title()  # "jane doe" from an author field; one lower-case word is a handle
-    name = _person_name(text, _MAX_CASELESS_FIELD if state.structured else _MAX_CASELESS)
+    name = (_person_name(text, _MAX_CASELESS_FIELD, field=True) if state.structured
+            else _person_name(text))
     if name:
         state.names.append(name)
 
@@ -531,8 +532,12 @@ def names_site(name: str, url: str | None) -> bool:
     return len(words) > 1 and all(w in labels[:-1] for w in words)
 
 
-def _person_name(text: str, caseless: int = _MAX_CASELESS) -> str | None:
-    """A display-case person name from `text`, or None if `text` is not clearly one."""
+def _person_name(text: str, caseless: int = _MAX_CASELESS, *, field: bool = False) -> str | None:
+    """A display-case person name from `text`, or None if `text` is not clearly one.
+
+    `field`: the text is an author field's whole value, so it is not cut short: there a
+    first name and an initial ("Ariel H.", as community sites show members) is the name.
+    """
     if " in " in text or " IN " in text or text.startswith(("in ", "IN ")):
         text = _LOCATION.sub("", text)
     text = _HONORIFIC.sub("", text.strip(_EDGE_PUNCT))
@@ -552,8 +557,8 @@ def _person_name(text: str, caseless: int = _MAX_CASELESS) -> str | None:
     # ("Juan Carlos Muñoz C."): after two full words an initial ends the name.
     if last in PARTICLES or (
         (len(last) == 1 or _INITIALS.fullmatch(last))
-        and not (len(tokens) >= 3 and last[0].isupper() and len(last.rstrip(".")) == 1
-                 and not _INITIALS.fullmatch(tokens[-2]) and len(tokens[-2]) > 1)
+        and not ((len(tokens) >= 3 or field and len(tokens) == 2) and last[0].isupper()
+                 and len(last.rstrip(".")) == 1 and not _INITIALS.fullmatch(tokens[-2]) and len(tokens[-2]) > 1)
     ):
         return None
     if len(tokens) == 1 and (last.lower() in PARTICLES or (len(last) > 1 and last.isupper())):

@@ -58,6 +58,12 @@ def test_fullest_author_list_among_descriptions_of_the_same_article():
     assert authors(doc(ld(theme) + ld(plugin) + ld(other), "<h1>Spies</h1>")) == ["Ann Lee", "Bo Chen"]
 
 
+def test_an_author_field_with_a_first_name_and_an_initial_is_a_name():
+    assert parse_byline("Ariel H.", structured=True).authors == ("Ariel H",)
+    assert parse_byline("Ariel H.").authors == ()  # on the page it is more often a name cut short
+    assert parse_byline("J. H.", structured=True).authors == ()
+
+
 def test_lower_case_author_field_is_title_cased_but_a_lone_handle_is_not():
     assert parse_byline("cindy mangomini", structured=True).authors == ("Cindy Mangomini",)
     assert parse_byline("janedoe", structured=True).authors == ()
