@@ -247,3 +247,14 @@ def test_a_story_card_whose_headline_is_a_linked_h1_is_another_story():
                     "<span>By <a href='/author/kathy-wise'>Kathy Wise</a></span></div></header>"
                     "<p>The Supreme Court defers.</p><div class='scroller'>" + card + "</div>")
     assert authors(html) == ["Kathy Wise"]
+
+
+def test_an_author_meta_naming_the_json_ld_author_and_more_adds_the_rest():
+    head = ld({"@type": "NewsArticle", "headline": "Quarantine list", "author": {"@type": "Person", "name": "April Roach"}})
+    team = head + "<meta name='author' content=\"April Roach, Daniel O'Mahony\">"
+    assert authors(doc(team, "<h1>Quarantine list</h1>")) == ["April Roach", "Daniel O'Mahony"]
+    # A meta that names someone else is not a fuller list of the same team, nor is the outlet.
+    other = head + "<meta name='author' content='Ben Stone'>"
+    outlet = head + "<meta property='og:site_name' content='Daily Post'><meta name='author' content='April Roach, Daily Post'>"
+    assert authors(doc(other, "<h1>Quarantine list</h1>")) == ["April Roach"]
+    assert authors(doc(outlet, "<h1>Quarantine list</h1>")) == ["April Roach"]

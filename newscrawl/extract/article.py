@@ -92,7 +92,7 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
                                                                 trusted=bool(ld and ld.is_article))
     out.authors_raw = _people([ld.authors] if ld and ld.authors else m.author_fields(meta), meta, ld, base)
     out.byline_raw, byline_el = byline(tree, sel.get("byline"))
-    out.authors_raw += _marked_coauthors(out.authors_raw, out.byline_raw, byline_el)
+    out.authors_raw += _coauthors(out.authors_raw, meta, ld, base, out.byline_raw, byline_el)
     out.language = _language(tree, meta, ld)
     out.modified_raw = (ld.modified if ld else None) or m.first(meta, m.MODIFIED) or find_modified(tree)
     out.date_raw, out.date_origin = _date(tree, meta, ld, sel.get("date"), (base, url), out.language, byline_el,
@@ -257,21 +257,25 @@ def _people(fields, meta, ld, url: str | None) -> list[str]:
     return []
 
 
-def _marked_coauthors(fields: list[str], raw: str | None, el) -> list[str]:
-    """Names the page's author markup (itemprop="author", rel="author") adds to the structured ones.
+def _coauthors(fields: list[str], meta, ld, url: str | None, raw: str | None, el) -> list[str]:
+    """Names a fuller author list on the page adds to the structured ones.
 
-    Some CMSs put only the first of several authors in JSON-LD/meta while each one is marked
-    up on the page; markup naming every structured author and more lists the whole team.
-    Free-text bylines do not count: they carry page words too often.
+    Some CMSs put only the first of several authors in JSON-LD while the author meta, or the
+    author markup (itemprop="author", rel="author") around each name, lists the whole team:
+    a list naming every structured author and more is that team. Free-text bylines do not
+    count: they carry page words too often.
     """
-    if not fields or not raw or el is None or not (
-            el.get("itemprop") == "author" or "author" in (el.get("rel") or "").split()):
+    if not fields:
         return []
     have = {fold(n) for f in fields for n in parse_byline(f, structured=True).authors}
-    shown = parse_byline(raw).authors
-    if not have < {fold(n) for n in shown}:
-        return []
-    return [n for n in shown if fold(n) not in have]
+    fuller = [[n for v in _people([values], meta, ld, url) for n in parse_byline(v, structured=True).authors]
+              for values in m.author_fields(meta)]
+    if raw and el is not None and (el.get("itemprop") == "author" or "author" in (el.get("rel") or "").split()):
+        fuller.append(list(parse_byline(raw).authors))
+    for shown in fuller:
+        if have < {fold(n) for n in shown}:
+            return list(dict.fromkeys(n for n in shown if fold(n) not in have))
+    return []
 
 
 def _categories(tree, meta, ld) -> list[str]:
