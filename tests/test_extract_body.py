@@ -58,6 +58,15 @@ def test_box_words_match_whole_names_not_parts_of_utility_classes():
     assert text is not None and PROSE[0] in text
 
 
+def test_a_box_word_after_with_or_and_names_what_sits_beside_the_container():
+    for name in ("content-with-sidebar-wrp", "article-and-social"):
+        text = main_text(parse_html(article_page().replace('<main>', f'<main class="{name}">')))
+        assert text is not None and PROSE[0] in text, name
+    # ... while a box whose name only goes on with "with" stays one.
+    html = article_page().replace('class="related-stories"', 'class="related-with-thumbs"')
+    assert "parking fees" not in main_text(parse_html(html))
+
+
 def test_a_lead_paragraph_beside_the_body_container_joins_it():
     html = article_page().replace('<div class="article-body">',
                                   f'<div class="story"><div class="lead"><p>{PROSE[0]}</p></div><div class="article-body">',

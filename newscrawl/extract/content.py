@@ -46,6 +46,7 @@ _BOX_NAMES = frozenset({
 _AD_STARTS = ("ad-", "ad_", "ads-", "ads_")
 _BOX_PREFIXES = ("has-", "has_", "with-", "no-", "is-", "category-", "tag-", "cat-", "post-", "page-", "single-",
                  "layout-", "template-")
+_JOINERS = frozenset({"with", "and", "plus"})
 _WORD = re.compile(r"[\s_\-]+")
 _SPACE = re.compile(r"\s+")
 _PUNCT = re.compile(r"[,.;:!?،。、，]")
@@ -284,6 +285,15 @@ def _names_box(names: str) -> bool:
     for name in names.lower().split():
         if name.startswith(_BOX_PREFIXES):
             continue
-        if name in _BOX_NAMES or name.startswith(_AD_STARTS) or not _BOX_PARTS.isdisjoint(_WORD.split(name)):
+        if name in _BOX_NAMES or name.startswith(_AD_STARTS):
+            return True
+        # Words after "with"/"and" name what sits beside it: "content-with-sidebar-wrp" is the
+        # content column, "article-and-social" the story with its share bar.
+        words = _WORD.split(name)
+        for i, word in enumerate(words):
+            if word in _JOINERS:
+                words = words[:i]
+                break
+        if not _BOX_PARTS.isdisjoint(words):
             return True
     return False
