@@ -87,6 +87,10 @@ MAX_DATE_BLOCK = 200  # characters of a block beside the headline that holds its
 MAX_DATE_OWNER = 120  # characters of the element a date line is in; a longer one is a paragraph
 # A year within the first characters: the date opens the line, after at most a label or place.
 _DATE_LINE = re.compile(r"^.{0,45}?(?<!\d)(?:19|20)\d\d(?!\d)|^.{0,30}?\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b", re.DOTALL)
+# A dateline opening the story's first paragraph ends at a dash; the head before it is the date.
+_DASH = re.compile(r"\s+[-–—]\s+")
+_NUMBER = re.compile(r"\d+")
+MAX_DATE_HEAD = 40  # characters of a dateline before its dash
 # "Updated: ..." lines under a headline give the modification date, not the publication's.
 _MODIFIED_LABEL = re.compile(
     r"(?i)updated|modified|edited|last\s+change|aktualisiert|geändert|änderung|mis\s+à\s+jour|modifié|actualizado|aggiornat|atualizad|bijgewerkt|更新"
@@ -401,15 +405,16 @@ def _dateline(h1, paragraphs: int = 3) -> Iterator[tuple[str, str]]:
         if foreign(p):
             continue
         head = _DASH.split(text_of(p), maxsplit=1)[0]
-        if (len(head) <= MAX_DATE_HEAD and _DATE_LINE.match(head) and not _reads_as_prose(head)
-                and not _MODIFIED_LABEL.search(head) and (len(_NUMBER.findall(head)) >= 2 or any(w in MONTH_NAMES for w in head.lower().split()))):
+        if (len(head) <= MAX_DATE_HEAD and _DATE_LINE.match(head) and _names_a_day(head)
+                and not _reads_as_prose(head) and not _MODIFIED_LABEL.search(head)):
             yield head, "byline"
             return
 
 
-_DASH = re.compile(r"\s+[-–—]\s+")
-_NUMBER = re.compile(r"\d+")
-MAX_DATE_HEAD = 40  # characters of a dateline before its dash
+def _names_a_day(text: str) -> bool:
+    # "18.1.2022", "January 18, 2020": a day, not a year alone ("2020 - ein Jahr ...").
+    return len(_NUMBER.findall(text)) >= 2 or any(w in MONTH_NAMES for w in text.lower().split())
+
 
 
 def _in_teaser_title(el) -> bool:
