@@ -506,8 +506,7 @@ def _add_name(text: str, state: _State) -> None:
         return
     if state.lower_names and " " in text:
         text = text.title()  # "jane doe" from an author field; one lower-case word is a handle
-    name = (_person_name(text, _MAX_CASELESS_FIELD, field=True) if state.structured
-            else _person_name(text))
+    name = _person_name(text, field=state.structured)
     if name:
         state.names.append(name)
 
@@ -532,12 +531,14 @@ def names_site(name: str, url: str | None) -> bool:
     return len(words) > 1 and all(w in labels[:-1] for w in words)
 
 
-def _person_name(text: str, caseless: int = _MAX_CASELESS, *, field: bool = False) -> str | None:
+def _person_name(text: str, *, field: bool = False) -> str | None:
     """A display-case person name from `text`, or None if `text` is not clearly one.
 
-    `field`: the text is an author field's whole value, so it is not cut short: there a
-    first name and an initial ("Ariel H.", as community sites show members) is the name.
+    `field`: the text is an author field's whole value, so it is a name and not cut short:
+    caseless-script names may run longer, and a first name and an initial ("Ariel H.", as
+    community sites show members) is the name.
     """
+    caseless = _MAX_CASELESS_FIELD if field else _MAX_CASELESS
     if " in " in text or " IN " in text or text.startswith(("in ", "IN ")):
         text = _LOCATION.sub("", text)
     text = _HONORIFIC.sub("", text.strip(_EDGE_PUNCT))

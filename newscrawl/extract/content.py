@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import takewhile
 
 # Blocks that carry text; a block that holds another block gives way to it (innermost only).
 _BLOCK_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd")
@@ -289,11 +290,6 @@ def _names_box(names: str) -> bool:
             return True
         # Words after "with"/"and" name what sits beside it: "content-with-sidebar-wrp" is the
         # content column, "article-and-social" the story with its share bar.
-        words = _WORD.split(name)
-        for i, word in enumerate(words):
-            if word in _JOINERS:
-                words = words[:i]
-                break
-        if not _BOX_PARTS.isdisjoint(words):
+        if not _BOX_PARTS.isdisjoint(takewhile(lambda word: word not in _JOINERS, _WORD.split(name))):
             return True
     return False

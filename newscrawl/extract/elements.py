@@ -416,7 +416,6 @@ def _names_a_day(text: str) -> bool:
     return len(_NUMBER.findall(text)) >= 2 or any(w in MONTH_NAMES for w in text.lower().split())
 
 
-
 def _in_teaser_title(el) -> bool:
     # A date inside an <h2>..<h6> ("Ukraine aktuell <span class=date>24.04.2023</span>") dates
     # the story that heading links to; the page's own date line is not part of a sub-heading.
