@@ -217,6 +217,8 @@ _NOW = re.compile(r"(?:just\s+)?now", re.IGNORECASE)
 _TODAY = _shape(r"(?P<word>today|yesterday)")
 
 _SECONDS = re.compile(r"\d:\d{2}:\d{2}")
+# A year and a time of day, and no digit of a day or month ("09:34 2021", "2021, 10:30 Uhr").
+_YEAR_AND_TIME_ONLY = re.compile(r"\D*(?:19|20)\d\d\D+\d{1,2}[:h.]\d{2}(?::\d{2})?\D*|\D*\d{1,2}[:h.]\d{2}(?::\d{2})?\D+(?:19|20)\d\d\D*")
 
 # Labels in front of or behind the date ("Published:", "Posted on", "Mis à jour le") and
 # stray separators around it.
@@ -496,6 +498,8 @@ def _slow_path(text: str, site: _Site, languages: tuple[str, ...]) -> _Stamp | N
     if value is None:
         return None
     if data.period == "time":
+        if _YEAR_AND_TIME_ONLY.fullmatch(text):
+            return None  # dateparser puts "09:34 2021" on today's day and month of 2021
         return _Stamp(value, SECOND if _SECONDS.search(text) else MINUTE)
     precision = _PERIODS.get(data.period)
     if precision is None:

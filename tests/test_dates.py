@@ -140,6 +140,9 @@ CASES = [
     ("1989", {}, None, None),
     ("March 5, 1985", {}, None, None),
     ("1 year ago", {}, None, None),  # a year precision only for a bare year
+    # a time of day and a year name no day: dateparser would fill in today's
+    ("09:34 2021", {}, None, None),
+    ("2024, 10:30 Uhr", DE, None, None),
 ]
 
 

@@ -158,6 +158,14 @@ def test_a_date_widget_with_day_month_and_year_in_elements_of_their_own():
     assert parse_published(raw, languages=("de",)).value.date().isoformat() == "2018-05-06"
 
 
+def test_a_date_widget_with_the_day_and_the_year_in_sibling_elements():
+    html = page(body=f"<h1>{TITLE}</h1><span class='meta'><span class='meta-date'><span>Jan 04</span></span>"
+                     "<span class='meta-time'><span>09:34</span><span>2021</span></span></span>" + PARAGRAPHS)
+    raw, origin = date_of(html)
+    assert (raw, origin) == ("Jan 04 09:34 2021", "byline")
+    assert parse_published(raw).value == datetime(2021, 1, 4, 9, 34, tzinfo=timezone.utc)
+
+
 def test_a_dateline_opening_the_story_dates_it_but_the_prose_after_it_does_not():
     wire = page(body=f"<h1>{TITLE}</h1><div class='entry-content'><div><img src='a.jpg'>FILE PHOTO: The mayor speaks "
                      f"to the press during a visit to the harbour near the old bridge, March 3, 2019.</div><p>January 18, 2020</p>{PARAGRAPHS}</div>")

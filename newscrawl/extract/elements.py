@@ -90,6 +90,7 @@ _DATE_LINE = re.compile(r"^.{0,45}?(?<!\d)(?:19|20)\d\d(?!\d)|^.{0,30}?\b\d{1,2}
 # A dateline opening the story's first paragraph ends at a dash; the head before it is the date.
 _DASH = re.compile(r"\s+[-–—]\s+")
 _NUMBER = re.compile(r"\d+")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 MAX_DATE_HEAD = 40  # characters of a dateline before its dash
 # "Updated: ..." lines under a headline give the modification date, not the publication's.
 _MODIFIED_LABEL = re.compile(
@@ -380,6 +381,12 @@ def date_candidates(root, selector: str | None = None, near=None, headline=None)
             spaced = " ".join(text_pieces(el))
             if spaced != text:
                 yield spaced, "byline"
+            if not _YEAR.search(text):
+                # ... or in elements side by side: "<span class=date>Jan 04</span>
+                # <span class=time>09:34 2021</span>", and only their holder reads as a date.
+                whole = " ".join(text_pieces(el.getparent()))
+                if len(whole) <= MAX_DATE and _YEAR.search(whole):
+                    yield whole, "byline"
     if headline is not None:
         yield from _under_headline(headline)
     if near is not None:
