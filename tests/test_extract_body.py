@@ -186,3 +186,18 @@ def test_a_box_inside_a_paragraph_block_is_not_body_text():
                "left, speaks with a fisherman during a visit to the quay on Tuesday, March 5, 2024.</div></li></ul>")
     text = main_text(parse_html(article_page(wrap=lambda ps: gallery + "".join(f"<p>{p}</p>" for p in ps))))
     assert text is not None and PROSE[0] in text and "speaks with a fisherman" not in text
+
+
+def test_trafilatura_gets_the_page_without_what_it_deletes_anyway_and_the_caller_keeps_it_whole():
+    story = " ".join(PROSE[:3])
+    page = ("<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"articleBody\": "
+            f"\"{story}\"}}</script><script>var x = 1;</script></head><body><nav><a href='/'>Home</a></nav>"
+            "<div><span>Share</span></div><aside><p>Most read today</p></aside><footer><p>Imprint</p></footer></body></html>")
+    tree = parse_html(page)
+    # Nothing on the page but JSON-LD: trafilatura's rescue pass reads articleBody there, so the
+    # JSON-LD script must survive the pruning that takes out the other scripts.
+    assert body.extract_body(tree) == story
+    assert [el.tag for el in tree.iter("nav", "aside", "footer", "script")] == ["script", "script", "nav", "aside", "footer"]
+    lean = body._without_discarded(tree)
+    assert [el.get("type") for el in lean.iter("script")] == ["application/ld+json"]
+    assert not list(lean.iter("nav", "aside", "footer"))
