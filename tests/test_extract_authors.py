@@ -258,3 +258,18 @@ def test_an_author_meta_naming_the_json_ld_author_and_more_adds_the_rest():
     outlet = head + "<meta property='og:site_name' content='Daily Post'><meta name='author' content='April Roach, Daily Post'>"
     assert authors(doc(other, "<h1>Quarantine list</h1>")) == ["April Roach"]
     assert authors(doc(outlet, "<h1>Quarantine list</h1>")) == ["April Roach"]
+
+
+def test_the_byline_and_the_author_meta_agreeing_on_other_people_overrule_json_ld():
+    head = ld({"@type": "NewsArticle", "headline": "Crash on the highway", "author": {"@type": "Person", "name": "Kathleen Ditton"}})
+    marked = ("<h1>Crash on the highway</h1><div class='byline' itemprop='author'>By <a rel='author' href='/author/jh'>"
+              "Jessica Holly</a>, <a rel='author' href='/author/gl'>Gail Levy</a></div>")
+    writers = "<meta name='parsely-author' content='Jessica Holly'><meta name='parsely-author' content='Gail Levy'>"
+    assert authors(doc(head + writers, marked)) == ["Jessica Holly", "Gail Levy"]
+    # One source alone does not overrule JSON-LD: the byline without the meta, or a meta that
+    # names others than the byline.
+    assert authors(doc(head, marked)) == ["Kathleen Ditton"]
+    assert authors(doc(head + "<meta name='parsely-author' content='Jessica Holly'>", marked)) == ["Kathleen Ditton"]
+    # A free-text byline is no author markup.
+    plain = marked.replace(" itemprop='author'", "").replace(" rel='author'", "").replace("class='byline'", "class='x'")
+    assert authors(doc(head + writers, plain)) == ["Kathleen Ditton"]

@@ -92,6 +92,7 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
                                                                 trusted=bool(ld and ld.is_article))
     out.authors_raw = _people([ld.authors] if ld and ld.authors else m.author_fields(meta), meta, ld, base)
     out.byline_raw, byline_el = byline(tree, sel.get("byline"))
+    out.authors_raw = _shown_team(out.authors_raw, meta, ld, base, out.byline_raw, byline_el) or out.authors_raw
     out.authors_raw += _coauthors(out.authors_raw, meta, ld, base, out.byline_raw, byline_el)
     out.language = _language(tree, meta, ld)
     out.modified_raw = (ld.modified if ld else None) or m.first(meta, m.MODIFIED) or find_modified(tree)
@@ -257,6 +258,33 @@ def _people(fields, meta, ld, url: str | None) -> list[str]:
     return []
 
 
+def _shown_team(fields: list[str], meta, ld, url: str | None, raw: str | None, el) -> list[str]:
+    """The people the page's marked-up byline and its author meta both name, where JSON-LD
+    names none of them: WordPress SEO plugins give JSON-LD the account that posted the story
+    (a web producer), while the byline readers see and the analytics meta name the writers."""
+    if not (ld and ld.authors and fields) or not _marked_author(el) or not raw:
+        return []
+    shown = list(parse_byline(raw).authors)
+    keys = {fold(n) for n in shown}
+    if not keys or keys & _folded_names(fields):
+        return []
+    return shown if any({fold(n) for n in team} == keys for team in _meta_teams(meta, ld, url)) else []
+
+
+def _marked_author(el) -> bool:
+    return el is not None and (el.get("itemprop") == "author" or "author" in (el.get("rel") or "").split())
+
+
+def _folded_names(fields: list[str]) -> set[str]:
+    return {fold(n) for f in fields for n in parse_byline(f, structured=True).authors}
+
+
+def _meta_teams(meta, ld, url: str | None):
+    """The person names of each author meta field, the site's own name left out."""
+    for values in m.author_fields(meta):
+        yield [n for v in _people([values], meta, ld, url) for n in parse_byline(v, structured=True).authors]
+
+
 def _coauthors(fields: list[str], meta, ld, url: str | None, raw: str | None, el) -> list[str]:
     """Names a fuller author list on the page adds to the structured ones.
 
@@ -267,10 +295,9 @@ def _coauthors(fields: list[str], meta, ld, url: str | None, raw: str | None, el
     """
     if not fields:
         return []
-    have = {fold(n) for f in fields for n in parse_byline(f, structured=True).authors}
-    fuller = [[n for v in _people([values], meta, ld, url) for n in parse_byline(v, structured=True).authors]
-              for values in m.author_fields(meta)]
-    if raw and el is not None and (el.get("itemprop") == "author" or "author" in (el.get("rel") or "").split()):
+    have = _folded_names(fields)
+    fuller = list(_meta_teams(meta, ld, url))
+    if raw and _marked_author(el):
         fuller.append(list(parse_byline(raw).authors))
     for shown in fuller:
         if have < {fold(n) for n in shown}:
