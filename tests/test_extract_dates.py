@@ -177,3 +177,38 @@ def test_a_dateline_opening_the_story_dates_it_but_the_prose_after_it_does_not()
     late = page(body=f"<h1>{TITLE}</h1>{PARAGRAPHS}<p>January 18, 2020</p>")
     year = page(body=f"<h1>{TITLE}</h1><p>2020 - ein Jahr, das die Stadt veränderte.</p>{PARAGRAPHS}")
     assert date_of(late) == (None, None) and date_of(year) == (None, None)
+
+
+def test_a_headline_in_an_h2_where_the_h1_is_the_logo_still_leads_to_its_dateline():
+    story = f"<h2>{TITLE}</h2><p>Von Claudia Lindner</p><p>27.1.2022 - Bei der Erinnerung an die Verfolgten waren viele Opfer lange unsichtbar.</p>"
+    html = page(body="<h1>L-Mag</h1>" + story + PARAGRAPHS)
+    assert headline_element(parse_html(html), TITLE).tag == "h2"
+    assert date_of(html) == ("27.1.2022", "byline")
+    # Only an <h2> that reads as the title: a teaser's heading lends the page no dateline.
+    other = page(body="<h1>L-Mag</h1><h2>Another story</h2><p>27.1.2022 - Bei der Erinnerung an die Verfolgten.</p>" + PARAGRAPHS)
+    assert headline_element(parse_html(other), TITLE) is None
+    assert date_of(other) == (None, None)
+
+
+def test_a_page_wide_form_holding_the_headline_is_no_box():
+    # ASP.NET WebForms wrap the whole page in one <form>; a search form beside the story is still a box.
+    story = f"<div class='post'><h1>{TITLE}</h1><div class='abstract'><p>06.05.2018</p></div>{PARAGRAPHS}</div>"
+    assert date_of(page(body=f"<form id='aspnetForm'>{story}</form>")) == ("06.05.2018", "byline")
+    search = f"<h1>{TITLE}</h1><form class='search'><p>06.05.2018</p><input name='q'></form>{PARAGRAPHS}"
+    assert date_of(page(body=search)) == (None, None)
+
+
+def _utc_story(stamp: str, line: str) -> str:
+    ld = f'<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "{stamp}"}}</script>'
+    return page(ld, f"<h1>{TITLE}</h1><p class='date'>{line}</p>" + PARAGRAPHS)
+
+
+def test_a_utc_instant_gives_way_to_the_date_line_showing_the_publishers_day():
+    # 23:15 UTC on 5 December is already 6 December in Rome, which is what the page shows.
+    assert date_of(_utc_story("2020-12-05T23:15:0Z", "06 Dicembre 2020")) == ("06 Dicembre 2020", "byline")
+    assert date_of(_utc_story("2016-12-29T01:32:00+00:00", "December 28, 2016")) == ("December 28, 2016", "byline")
+    # The same day, a day no zone can reach (03:15 UTC is nowhere the next day), or a line with
+    # a time of day it could not place: the instant stays.
+    assert date_of(_utc_story("2020-12-05T23:15:00Z", "5 December 2020")) == ("2020-12-05T23:15:00Z", "jsonld")
+    assert date_of(_utc_story("2020-12-05T03:15:00Z", "6 December 2020")) == ("2020-12-05T03:15:00Z", "jsonld")
+    assert date_of(_utc_story("2020-12-05T23:15:00Z", "6 December 2020, 00:15")) == ("2020-12-05T23:15:00Z", "jsonld")

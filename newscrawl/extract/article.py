@@ -20,7 +20,7 @@ from pipelines.dates import parse_published
 MIN_ARTICLE_TEXT = 400  # characters of body that make a page without structured data an article
 MAX_DATE_RAW = 120  # characters; a longer "date" is a sentence
 # An ISO instant in UTC, and one with a non-zero offset.
-_UTC_STAMP = re.compile(r"\d[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:Z|[+-]00:?00|GMT|UTC)$", re.IGNORECASE)
+_UTC_STAMP = re.compile(r"\d[T ]\d{1,2}:\d{2}(?::\d{1,2})?(?:\.\d+)?\s*(?:Z|[+-]00:?00|GMT|UTC)$", re.IGNORECASE)
 _LOCAL_OFFSET = re.compile(r"\d[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?[+-](?!00:?00)\d{2}:?\d{2}$")
 _DOTTED = re.compile(r"\b\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\b")
 # A year, or a numeric date with a two-digit year: what a publication date must show.
@@ -147,11 +147,11 @@ def _date(tree, meta, ld, selector, urls, language, byline_el, modified=None,
         if weak and _days(found, languages) & _days(weak, languages):
             break  # the page agrees with its bare "date" meta, which may also say the hour
         if _UTC_STAMP.search(found):
-            found = _local_twin(found, tree, meta, languages) or found
+            found, origin = _in_local_terms(found, origin, tree, meta, languages, byline_el, title)
         return found, origin
     if weak:
         if _UTC_STAMP.search(weak):
-            weak = _local_twin(weak, tree, meta, languages) or weak
+            return _in_local_terms(weak, "meta", tree, meta, languages, byline_el, title)
         return weak, "meta"
     # The canonical URL first; the fetched one may carry the date the canonical lacks.
     in_url = next((d for d in map(date_in_url, urls) if d), None)
@@ -172,6 +172,39 @@ def _as_date(raw: str, languages) -> str | None:
     span = _DATE_SPAN.search(raw)  # the date inside "04. November 2021 | PAID CONTENT"
     if span and _reads_as_date(span[0], languages):
         return span[0]
+    return None
+
+
+def _in_local_terms(stamp: str, origin: str, tree, meta, languages, byline_el, title) -> tuple[str, str]:
+    """A UTC instant as the publisher's zone states it: its local twin, else the page's own
+    date line where that shows another day, else the instant as it is."""
+    twin = _local_twin(stamp, tree, meta, languages)
+    if twin:
+        return twin, origin
+    shown = _shown_day(stamp, tree, byline_el, title, languages)
+    return (shown, "byline") if shown else (stamp, origin)
+
+
+def _shown_day(stamp: str, tree, byline_el, title, languages) -> str | None:
+    """The page's own date line where it shows the UTC instant's neighbouring day: the day in
+    the publisher's zone ("06 Dicembre 2020" beside 2020-12-05T23:15Z), the one readers saw.
+
+    Only the first date line, only one without a time of day (its wall time could not be
+    placed), and only a day the instant falls on in some zone (UTC-12 to UTC+14). The
+    time of day is then lost; the day is right.
+    """
+    instant = parse_published(stamp, languages=languages).value
+    if instant is None:
+        return None
+    for raw, _ in date_candidates(tree, near=byline_el, headline=headline_element(tree, title)):
+        shown = _as_date(raw, languages)
+        if not shown:
+            continue
+        seen = parse_published(shown, day_first=bool(_DOTTED.search(shown)), languages=languages)
+        if seen.precision != "day":
+            return None
+        ahead = (seen.value.date() - instant.date()).days
+        return shown if (ahead == 1 and instant.hour >= 10) or (ahead == -1 and instant.hour < 12) else None
     return None
 
 

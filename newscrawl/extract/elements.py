@@ -104,7 +104,9 @@ def foreign(el, stop=None) -> bool:
     node = el
     while node is not None and node is not stop:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _FOREIGN_TAGS and node is not el and not (tag == "footer" and _own_article_footer(node)):
+        if (tag in _FOREIGN_TAGS and node is not el and not (tag == "footer" and _own_article_footer(node))
+                and not (tag == "form" and node.find(".//h1") is not None)):
+            # A form holding the headline is the page's layout: ASP.NET wraps whole pages in one.
             return True
         if tag in ("body", "html"):
             return False
@@ -466,6 +468,10 @@ def headline_element(root, title: str | None):
             return h1
         if first is None and len(text.split()) >= 3:  # a logo <h1> is the site's name
             first = h1
+    if first is None and wanted:
+        # Themes that keep the <h1> for the logo or the section ("News") set the headline in
+        # an <h2> or <h3>: the one that reads as the title exactly.
+        return next((h for h in root.iter("h2", "h3") if fold(text_of(h)) == wanted and not foreign(h)), None)
     return first
 
 
