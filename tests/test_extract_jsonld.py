@@ -21,6 +21,12 @@ def test_broken_block_is_skipped_and_control_characters_tolerated():
     assert got.headline == "Line break" and got.published == "2020-01-02"
 
 
+def test_a_stray_closing_brace_after_the_object_does_not_cost_it():
+    article = json.dumps({"@type": "NewsArticle", "headline": "H", "datePublished": "2020-10-26T18:10:00+01:00"})
+    assert ld(article + "\n    }\n").published == "2020-10-26T18:10:00+01:00"
+    assert ld(article + ' {"@type": "Person"}').headline == "H"
+
+
 def test_strong_type_beats_embedded_video_and_org_author_is_dropped():
     video = {"@type": "VideoObject", "name": "Clip", "uploadDate": "2019-01-01"}
     article = {"@type": "ReportageNewsArticle", "headline": "Story",

@@ -80,10 +80,15 @@ def _load(text: str):
     text = _CDATA.sub("", text).strip().rstrip(";")
     for candidate in (text, _CONTROL.sub(" ", text)):
         try:
-            return json.loads(candidate)
+            # The first JSON value: a stray closing brace or a second object after it (CMS
+            # templates that close one block too many) does not cost the one before it.
+            return _DECODER.raw_decode(candidate)[0]
         except ValueError:
             continue
     return None
+
+
+_DECODER = json.JSONDecoder()
 
 
 def _flatten(data) -> list[dict]:
