@@ -27,6 +27,25 @@ def test_a_stray_closing_brace_after_the_object_does_not_cost_it():
     assert ld(article + ' {"@type": "Person"}').headline == "H"
 
 
+def test_what_javascript_accepts_and_json_does_not_is_repaired():
+    got = ld("""{"@type": "NewsArticle", //"Person",
+        "headline": "H", "url": "https://x.example/a",
+        "description": 'Oil prices fell "sharply"',
+        "articleSection": ["Smart News", ],
+        //"interactionCount": "",
+        "datePublished": "2019-11-18T16:06:51-05:00",
+    }""")
+    assert (got.headline, got.url, got.description, got.sections, got.published) == (
+        "H", "https://x.example/a", 'Oil prices fell "sharply"', ["Smart News"], "2019-11-18T16:06:51-05:00")
+
+
+def test_html_escaped_values_are_read_as_text():
+    got = ld(json.dumps({"@type": "NewsArticle", "headline": "Volkswagen&#039;s Skoda",
+                         "description": "K&amp;uuml;hlt&amp;uuml;rme: &lt;a href=&quot;/p&quot;&gt;Dr. Gupta&lt;/a&gt; reports"}))
+    assert got.headline == "Volkswagen's Skoda"
+    assert got.description == "Kühltürme: Dr. Gupta reports"
+
+
 def test_strong_type_beats_embedded_video_and_org_author_is_dropped():
     video = {"@type": "VideoObject", "name": "Clip", "uploadDate": "2019-01-01"}
     article = {"@type": "ReportageNewsArticle", "headline": "Story",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -78,7 +79,7 @@ def _load(text: str):
     # Wrappers some CMSs keep around the JSON: HTML comments and commented-out CDATA markers.
     text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
     text = _CDATA.sub("", text).strip().rstrip(";")
-    for candidate in (text, _CONTROL.sub(" ", text)):
+    for candidate in (text, _CONTROL.sub(" ", text), _CONTROL.sub(" ", _repaired(text))):
         try:
             # The first JSON value: a stray closing brace or a second object after it (CMS
             # templates that close one block too many) does not cost the one before it.
@@ -89,6 +90,17 @@ def _load(text: str):
 
 
 _DECODER = json.JSONDecoder()
+# What hand-written templates leave in JSON that JavaScript accepts: line comments (never the
+# "//" of a URL, which follows a colon), single-quoted values, commas before a closing bracket.
+_LINE_COMMENT = re.compile(r"(?m)(?<=[\s,{\[])//.*$")
+_SINGLE_QUOTED = re.compile(r"(?<=:)(\s*)'((?:[^'\\\n]|\\.)*)'(?=\s*[,}\]])")
+_TRAILING_COMMA = re.compile(r",(\s*[\]}])")
+
+
+def _repaired(text: str) -> str:
+    text = _LINE_COMMENT.sub("", text)
+    text = _SINGLE_QUOTED.sub(lambda m: m[1] + json.dumps(m[2]), text)
+    return _TRAILING_COMMA.sub(r"\1", text)
 
 
 def _flatten(data) -> list[dict]:
@@ -144,12 +156,28 @@ def _string(value) -> str | None:
         value = next((v for v in value if isinstance(v, str) and v.strip()), None)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)
-    return value.strip() or None if isinstance(value, str) else None
+    return _unescaped(value).strip() or None if isinstance(value, str) else None
 
 
 def _strings(value) -> list[str]:
     items = value if isinstance(value, list) else [value]
-    return [s.strip() for s in items if isinstance(s, str) and s.strip()]
+    return [_unescaped(s).strip() for s in items if isinstance(s, str) and s.strip()]
+
+
+def _unescaped(text: str) -> str:
+    """Text of a value that a template HTML-escaped before writing it into JSON
+    ("Volkswagen&#039;s", twice over: "K&amp;uuml;hlt&amp;uuml;rme"), and without the tags
+    the entities spelled ("&lt;a href=..&gt;Dr. Sanjay Gupta&lt;/a&gt;")."""
+    if "&" not in text:
+        return text
+    for _ in range(2):
+        text, before = html.unescape(text), text
+        if text == before or "&" not in text:
+            break
+    return _TAG.sub("", text) if "<" in text else text
+
+
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 
 def _url(value) -> str | None:
