@@ -218,7 +218,9 @@ _TODAY = _shape(r"(?P<word>today|yesterday)")
 
 _SECONDS = re.compile(r"\d:\d{2}:\d{2}")
 # A year and a time of day, and no digit of a day or month ("09:34 2021", "2021, 10:30 Uhr").
-_YEAR_AND_TIME_ONLY = re.compile(r"\D*(?:19|20)\d\d\D+\d{1,2}[:h.]\d{2}(?::\d{2})?\D*|\D*\d{1,2}[:h.]\d{2}(?::\d{2})?\D+(?:19|20)\d\d\D*")
+_YEAR_AND_TIME_ONLY = re.compile(
+    r"\D*(?:19|20)\d\d\D+\d{1,2}[:h.]\d{2}(?::\d{2})?\D*|\D*\d{1,2}[:h.]\d{2}(?::\d{2})?\D+(?:19|20)\d\d\D*"
+)
 
 # Labels in front of or behind the date ("Published:", "Posted on", "Mis à jour le") and
 # stray separators around it.

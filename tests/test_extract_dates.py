@@ -212,3 +212,6 @@ def test_a_utc_instant_gives_way_to_the_date_line_showing_the_publishers_day():
     assert date_of(_utc_story("2020-12-05T23:15:00Z", "5 December 2020")) == ("2020-12-05T23:15:00Z", "jsonld")
     assert date_of(_utc_story("2020-12-05T03:15:00Z", "6 December 2020")) == ("2020-12-05T03:15:00Z", "jsonld")
     assert date_of(_utc_story("2020-12-05T23:15:00Z", "6 December 2020, 00:15")) == ("2020-12-05T23:15:00Z", "jsonld")
+    assert date_of(_utc_story("2025-06-28T14:03:53+00:00", "28. Juni 2025 - 16.03 Uhr")) == ("2025-06-28T14:03:53+00:00", "jsonld")
+    # A date among other words may carry a label the page's "updated" words do not know.
+    assert date_of(_utc_story("2025-06-28T14:03:53+00:00", "Akt.: 29. Juni 2025")) == ("2025-06-28T14:03:53+00:00", "jsonld")

@@ -22,6 +22,8 @@ MAX_DATE_RAW = 120  # characters; a longer "date" is a sentence
 # An ISO instant in UTC, and one with a non-zero offset.
 _UTC_STAMP = re.compile(r"\d[T ]\d{1,2}:\d{2}(?::\d{1,2})?(?:\.\d+)?\s*(?:Z|[+-]00:?00|GMT|UTC)$", re.IGNORECASE)
 _LOCAL_OFFSET = re.compile(r"\d[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?[+-](?!00:?00)\d{2}:?\d{2}$")
+# A time of day: "14:05", "9h30", "16.03 Uhr", the time in an ISO stamp; not "28.06.2025".
+_CLOCK = re.compile(r"(?<![\d.])\d{1,2}[:h.]\d{2}(?![\d.])")
 _DOTTED = re.compile(r"\b\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}\b")
 # A year, or a numeric date with a two-digit year: what a publication date must show.
 _HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b")
@@ -189,17 +191,24 @@ def _shown_day(stamp: str, tree, byline_el, title, languages) -> str | None:
     """The page's own date line where it shows the UTC instant's neighbouring day: the day in
     the publisher's zone ("06 Dicembre 2020" beside 2020-12-05T23:15Z), the one readers saw.
 
-    Only the first date line, only one without a time of day (its wall time could not be
-    placed), and only a day the instant falls on in some zone (UTC-12 to UTC+14). The
-    time of day is then lost; the day is right.
+    Only the first date line, only one that is a date and nothing more (no time of day, whose
+    wall time could not be placed; no label, which may be an "updated" one), and only a day the
+    instant falls on in some zone (UTC-12 to UTC+14). The time of day is then lost; the day is right.
     """
     instant = parse_published(stamp, languages=languages).value
     if instant is None:
         return None
-    for raw, _ in date_candidates(tree, near=byline_el, headline=headline_element(tree, title)):
+    # The date markup and the lines beside the byline and headline; not the page-wide class search.
+    for raw, _ in date_candidates(tree, near=byline_el, headline=headline_element(tree, title), by_class=False):
+        if not _HAS_YEAR.search(raw):
+            continue
+        if _CLOCK.search(raw):
+            return None  # told before parsing, which is the slow part here
         shown = _as_date(raw, languages)
         if not shown:
             continue
+        if shown != raw:
+            return None  # a date inside other words ("Akt.: 29. Juni 2025"): a label it may miss
         seen = parse_published(shown, day_first=bool(_DOTTED.search(shown)), languages=languages)
         if seen.precision != "day":
             return None

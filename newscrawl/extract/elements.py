@@ -346,12 +346,15 @@ _NAME_END = re.compile(r"[^\W\d_]{2,}\.?$")
 _NAME_START = re.compile(r"^[^\W\d_]")
 
 
-def date_candidates(root, selector: str | None = None, near=None, headline=None) -> Iterator[tuple[str, str]]:
+def date_candidates(root, selector: str | None = None, near=None, headline=None,
+                    *, by_class: bool = True) -> Iterator[tuple[str, str]]:
     """(date as found, origin) from the page's own elements, most trustworthy first.
 
     `near`: the byline element; short texts around it are the article's own date line.
     `headline`: the headline element; a short date line right above or below it is the
     article's own ("Hamburg, 2. November 2021" under the <h1>, "24. April 2020 | Press" above).
+    `by_class=False` leaves out elements found only by a date-like class name, the one
+    search that walks every element of the page.
     """
     if selector:
         for hit in select(root, selector):
@@ -368,7 +371,7 @@ def date_candidates(root, selector: str | None = None, near=None, headline=None)
     times.sort(key=lambda t: bool(_MODIFIED_CLASS.search(classes(t) + " " + _parent_classes(t))))
     for t in times:
         yield t.get("datetime").strip(), "time"
-    for el in root.iter():
+    for el in root.iter() if by_class else ():
         if not isinstance(el.tag, str) or el.tag in _NOT_TEXT:
             continue
         cls = classes(el)
