@@ -116,6 +116,10 @@ def test_a_last_change_line_beside_the_byline_is_not_the_publication_date():
                 "<div class='info'><p class='byline'>Von Anna Berg</p>"
                 "<p>Letzte Änderung: 31.10.2023 - 14:49<br>Erschienen am: 01.11.2023</p></div>")
     assert date_of(html) == ("01.11.2023", "byline")
+    # "Akt." is how German sites shorten "aktualisiert".
+    short = page(body=f"<h1>{TITLE}</h1>" + PARAGRAPHS + "<div class='info'><p class='byline'>Von Anna Berg</p>"
+                 "<p>Akt.: 02.11.2023 - 21.18 Uhr</p><p>01.11.2023 - 16.03 Uhr</p></div>")
+    assert date_of(short) == ("01.11.2023", "byline")
 
 
 def test_a_date_inside_a_teaser_heading_is_that_story_s_date():

@@ -94,7 +94,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 MAX_DATE_HEAD = 40  # characters of a dateline before its dash
 # "Updated: ..." lines under a headline give the modification date, not the publication's.
 _MODIFIED_LABEL = re.compile(
-    r"(?i)updated|modified|edited|last\s+change|aktualisiert|geändert|änderung|mis\s+à\s+jour|modifié|actualizado|aggiornat|atualizad|bijgewerkt|更新"
+    r"(?i)updated|modified|edited|last\s+change|aktualisiert|\bakt\.|geändert|änderung|mis\s+à\s+jour|modifié|actualizado|aggiornat|atualizad|bijgewerkt|更新"
 )
 _LOWER_WORD = re.compile(r"(?<![\w-])[^\W\d_A-ZÀ-ÖØ-Þ][^\W\d_]{2,}")
 
