@@ -188,14 +188,18 @@ def test_a_box_inside_a_paragraph_block_is_not_body_text():
     assert text is not None and PROSE[0] in text and "speaks with a fisherman" not in text
 
 
-def test_trafilatura_gets_the_page_without_what_it_deletes_anyway_and_the_caller_keeps_it_whole():
+def test_trafilatura_gets_the_page_without_what_it_deletes_anyway_and_the_caller_keeps_it_whole(monkeypatch):
     story = " ".join(PROSE[:3])
     page = ("<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"articleBody\": "
             f"\"{story}\"}}</script></head><body><nav><a href='/'>Home</a></nav><div><span>Share</span></div>"
             "<aside><p>Most read today</p></aside><footer><p>Imprint</p></footer></body></html>")
     tree = parse_html(page)
+    # A spy, not a stand-in: the real trafilatura runs on the tree it is handed.
+    real, handed = body._trafilatura, []
+    monkeypatch.setattr(body, "_trafilatura", lambda t, url, fast: handed.append(t) or real(t, url, fast=fast))
     # Nothing on the page but JSON-LD: trafilatura's rescue pass reads articleBody there.
     assert body.extract_body(tree) == story
+    assert handed and all(not list(t.iter("nav", "aside", "footer")) for t in handed)
     assert [el.tag for el in tree.iter("nav", "aside", "footer", "script")] == ["script", "nav", "aside", "footer"]
     lean = body._without_discarded(tree)
     assert not list(lean.iter("nav", "aside", "footer"))

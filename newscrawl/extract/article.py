@@ -94,8 +94,7 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
                                                                 trusted=bool(ld and ld.is_article))
     out.authors_raw = _people([ld.authors] if ld and ld.authors else m.author_fields(meta), meta, ld, base)
     out.byline_raw, byline_el = byline(tree, sel.get("byline"))
-    out.authors_raw = _shown_team(out.authors_raw, meta, ld, base, out.byline_raw, byline_el) or out.authors_raw
-    out.authors_raw += _coauthors(out.authors_raw, meta, ld, base, out.byline_raw, byline_el)
+    out.authors_raw = _as_the_page_shows(out.authors_raw, meta, ld, base, out.byline_raw, byline_el)
     out.language = _language(tree, meta, ld)
     out.modified_raw = (ld.modified if ld else None) or m.first(meta, m.MODIFIED) or find_modified(tree)
     out.date_raw, out.date_origin = _date(tree, meta, ld, sel.get("date"), (base, url), out.language, byline_el,
@@ -200,20 +199,19 @@ def _shown_day(stamp: str, tree, byline_el, title, languages) -> str | None:
         return None
     # The date markup and the lines beside the byline and headline; not the page-wide class search.
     for raw, _ in date_candidates(tree, near=byline_el, headline=headline_element(tree, title), by_class=False):
-        if not _HAS_YEAR.search(raw):
+        if len(raw) > MAX_DATE_RAW or not _HAS_YEAR.search(raw):
             continue
         if _CLOCK.search(raw):
             return None  # told before parsing, which is the slow part here
-        shown = _as_date(raw, languages)
-        if not shown:
+        seen = parse_published(raw, day_first=bool(_DOTTED.search(raw)), languages=languages)
+        if seen.value is None:
+            if _as_date(raw, languages):
+                return None  # a date inside other words ("Akt.: 29. Juni 2025"): a label it may miss
             continue
-        if shown != raw:
-            return None  # a date inside other words ("Akt.: 29. Juni 2025"): a label it may miss
-        seen = parse_published(shown, day_first=bool(_DOTTED.search(shown)), languages=languages)
         if seen.precision != "day":
             return None
         ahead = (seen.value.date() - instant.date()).days
-        return shown if (ahead == 1 and instant.hour >= 10) or (ahead == -1 and instant.hour < 12) else None
+        return raw if (ahead == 1 and instant.hour >= 10) or (ahead == -1 and instant.hour < 12) else None
     return None
 
 
@@ -300,51 +298,33 @@ def _people(fields, meta, ld, url: str | None) -> list[str]:
     return []
 
 
-def _shown_team(fields: list[str], meta, ld, url: str | None, raw: str | None, el) -> list[str]:
-    """The people the page's marked-up byline and its author meta both name, where JSON-LD
-    names none of them: WordPress SEO plugins give JSON-LD the account that posted the story
-    (a web producer), while the byline readers see and the analytics meta name the writers."""
-    if not (ld and ld.authors and fields) or not _marked_author(el) or not raw:
-        return []
-    shown = list(parse_byline(raw).authors)
+def _as_the_page_shows(fields: list[str], meta, ld, url: str | None, raw: str | None, el) -> list[str]:
+    """The structured authors, corrected by the fuller lists the page itself gives: the author
+    meta fields and the author markup (itemprop="author", rel="author") around the byline.
+
+    - A list naming every structured author and more is the whole team: some CMSs put only
+      the first of several authors in JSON-LD.
+    - A marked-up byline and an author meta naming the same people, none of them JSON-LD's,
+      overrule it: SEO plugins give JSON-LD the account that posted the story (a producer).
+    Free-text bylines count for neither: they carry page words too often.
+    """
+    if not fields:
+        return fields
+    have = {fold(n) for f in fields for n in parse_byline(f, structured=True).authors}
+    teams = [[n for v in _people([values], meta, ld, url) for n in parse_byline(v, structured=True).authors]
+             for values in m.author_fields(meta)]
+    shown = list(parse_byline(raw).authors) if raw and _marked_author(el) else []
     keys = {fold(n) for n in shown}
-    if not keys or keys & _folded_names(fields):
-        return []
-    return shown if any({fold(n) for n in team} == keys for team in _meta_teams(meta, ld, url)) else []
+    if ld and ld.authors and keys and not keys & have and any({fold(n) for n in t} == keys for t in teams):
+        return shown
+    for team in [*teams, shown]:
+        if have < {fold(n) for n in team}:
+            return fields + list(dict.fromkeys(n for n in team if fold(n) not in have))
+    return fields
 
 
 def _marked_author(el) -> bool:
     return el is not None and (el.get("itemprop") == "author" or "author" in (el.get("rel") or "").split())
-
-
-def _folded_names(fields: list[str]) -> set[str]:
-    return {fold(n) for f in fields for n in parse_byline(f, structured=True).authors}
-
-
-def _meta_teams(meta, ld, url: str | None):
-    """The person names of each author meta field, the site's own name left out."""
-    for values in m.author_fields(meta):
-        yield [n for v in _people([values], meta, ld, url) for n in parse_byline(v, structured=True).authors]
-
-
-def _coauthors(fields: list[str], meta, ld, url: str | None, raw: str | None, el) -> list[str]:
-    """Names a fuller author list on the page adds to the structured ones.
-
-    Some CMSs put only the first of several authors in JSON-LD while the author meta, or the
-    author markup (itemprop="author", rel="author") around each name, lists the whole team:
-    a list naming every structured author and more is that team. Free-text bylines do not
-    count: they carry page words too often.
-    """
-    if not fields:
-        return []
-    have = _folded_names(fields)
-    fuller = list(_meta_teams(meta, ld, url))
-    if raw and _marked_author(el):
-        fuller.append(list(parse_byline(raw).authors))
-    for shown in fuller:
-        if have < {fold(n) for n in shown}:
-            return list(dict.fromkeys(n for n in shown if fold(n) not in have))
-    return []
 
 
 def _categories(tree, meta, ld) -> list[str]:

@@ -79,7 +79,7 @@ def _load(text: str):
     # Wrappers some CMSs keep around the JSON: HTML comments and commented-out CDATA markers.
     text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
     text = _CDATA.sub("", text).strip().rstrip(";")
-    for candidate in (text, _CONTROL.sub(" ", text), _CONTROL.sub(" ", _repaired(text))):
+    for candidate in _readings(text):
         try:
             # The first JSON value: a stray closing brace or a second object after it (CMS
             # templates that close one block too many) does not cost the one before it.
@@ -95,6 +95,14 @@ _DECODER = json.JSONDecoder()
 _LINE_COMMENT = re.compile(r"(?m)(?<=[\s,{\[])//.*$")
 _SINGLE_QUOTED = re.compile(r"(?<=:)(\s*)'((?:[^'\\\n]|\\.)*)'(?=\s*[,}\]])")
 _TRAILING_COMMA = re.compile(r",(\s*[\]}])")
+
+
+def _readings(text: str):
+    """The block as written, then with control characters blanked, then repaired too; each
+    only when the one before did not parse."""
+    yield text
+    yield _CONTROL.sub(" ", text)
+    yield _CONTROL.sub(" ", _repaired(text))
 
 
 def _repaired(text: str) -> str:
@@ -170,10 +178,9 @@ def _unescaped(text: str) -> str:
     the entities spelled ("&lt;a href=..&gt;Dr. Sanjay Gupta&lt;/a&gt;")."""
     if "&" not in text:
         return text
-    for _ in range(2):
-        text, before = html.unescape(text), text
-        if text == before or "&" not in text:
-            break
+    text = html.unescape(text)
+    if "&" in text:
+        text = html.unescape(text)  # escaped twice over
     return _TAG.sub("", text) if "<" in text else text
 
 
