@@ -226,10 +226,12 @@ _LEAD_FOREIGN = re.compile(r"^(?:[^,|:]{0,40}[,|:]\s*)?(?:von|Von|VON|par|Par|PA
                            r"(?=[^\W\d_a-zß-ÿ])")  # followed by a capital (or caseless) letter
 _MAX_LEAD_WORDS = 3
 # The label of a link to the writer's other posts ("View all posts by Jane Doe", "Zeige alle
-# Beiträge von Petra Ruland", "Alle Beiträge von X anzeigen"): the name is the author's.
+# Beiträge von Petra Ruland", "Alle Beiträge von X anzeigen", "Alles von X", "Plus d'articles
+# de X"): the name is the author's.
 _ALL_POSTS = re.compile(
-    r"(?i)^\s*(?:(?:view|see|show|browse|zeige|alle|all|tous|todos|tutti)\s+(?:the\s+|les\s+|los\s+|gli\s+)?)+"
-    r"(?:posts?|articles?|stories|entries|beiträge|artikel|einträge|artículos|articoli)\s+"
+    r"(?i)^\s*(?:(?:(?:view|see|show|browse|zeige|alle|all|tous|todos|tutti|more|mehr|weitere|plus\s+d')\s*"
+    r"(?:the\s+|les\s+|los\s+|gli\s+)?)+"
+    r"(?:posts?|articles?|stories|entries|beiträge|artikel|einträge|artículos|articoli)\s+|(?:alles|mehr|more)\s+)"
     r"(?:by|von|de|par|por|di|from)\s+(?P<name>.+?)(?:\s+anzeigen)?\s*$"
 )
 

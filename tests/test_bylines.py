@@ -239,6 +239,10 @@ CASES = [
     # --- the label of a link to the writer's other posts ---
     ("View all posts by Jane Doe", B("Jane Doe")),
     ("Alle Beiträge von Max Muster anzeigen", B("Max Muster")),
+    ("Alles von Martin Junker", B("Martin Junker")),
+    ("Weitere Artikel von Jane Doe", B("Jane Doe")),
+    ("More stories by Jane Doe", B("Jane Doe")),
+    ("Plus d'articles de Jean Dupont", B("Jean Dupont")),
     # --- a spokesperson's role and its complement ("of ...", "der ...") are no name ---
     ("Redaktion: Eberhard Fuhr (Pressesprecher des EJW)", B("Eberhard Fuhr", role="pressesprecher")),
     ("Jane Doe, Sprecherin der Polizei", B("Jane Doe", role="sprecherin")),

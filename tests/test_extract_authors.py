@@ -100,6 +100,19 @@ def test_by_line_next_to_the_headline_without_byline_markup():
     assert el is not None and parse_byline(text).authors == ("Bill Carthy", "Marisha Gold")
 
 
+def test_posted_by_line_under_a_headline_set_in_an_h2_below_the_logo_h1():
+    # Blog themes keep the <h1> for the blog's name; the post's title is an <h2>.
+    title = "Interning of small integers in Python"
+    body = (f'<div id="header"><h1><a href="/">Four Years Remaining</a></h1></div><div class="post">'
+            f'<h2>{title}</h2><div class="postdata"><span class="category">Posted by Konstantin</span>'
+            '<span class="date">21.10.2019</span></div><div class="entry"><p>' + "Story text goes here. " * 10
+            + '</p></div></div>')
+    html = doc(head=f"<title>{title}</title>", body=body)
+    assert authors(html) == ["Konstantin"]
+    text, _ = byline(parse_html(html))  # without the title the logo <h1> is taken for the headline
+    assert text is None
+
+
 def test_von_after_the_date_stamp_under_the_headline():
     body = ('<div class="c"><h1>Ehezoff</h1><div class="r"><h2>Stars <span>06.11.2023 13:30 von Olga </span></h2>'
             '<p>' + "Story text goes here. " * 10 + '</p></div></div>')
@@ -198,6 +211,17 @@ def test_the_post_meta_footer_inside_the_own_article_is_no_page_footer():
     teaser = ('<article><h1>Story title here</h1><p>Text.</p><article><h2>Other</h2>'
               '<footer><a rel="author" href="/author/x/">Other Writer</a></footer></article></article>')
     assert authors(doc(body=teaser)) == []
+
+
+def test_a_box_named_footer_inside_the_own_article_holds_its_meta():
+    # Drupal's field groups: "group-article-footer" is the story's own footer, like <footer> there.
+    body = ('<article><h1>Story title here</h1><p>Text of the story.</p>'
+            '<div class="group-article-footer"><div class="field-name-author">von <a class="username" '
+            'href="/redaktion/ulrike">Ulrike</a></div></div></article>'
+            '<div class="site-footer"><div class="author">Site Owner</div></div>')
+    assert authors(doc(body=body)) == ["Ulrike"]
+    # Outside the own article, or named for more than a footer, it is still a box.
+    assert authors(doc(body=body.replace("group-article-footer", "group-article-footer related"))) == []
 
 
 def test_a_long_kana_name_from_an_author_field():

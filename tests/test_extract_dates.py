@@ -219,3 +219,25 @@ def test_a_utc_instant_gives_way_to_the_date_line_showing_the_publishers_day():
     assert date_of(_utc_story("2025-06-28T14:03:53+00:00", "28. Juni 2025 - 16.03 Uhr")) == ("2025-06-28T14:03:53+00:00", "jsonld")
     # A date among other words may carry a label the page's "updated" words do not know.
     assert date_of(_utc_story("2025-06-28T14:03:53+00:00", "Akt.: 29. Juni 2025")) == ("2025-06-28T14:03:53+00:00", "jsonld")
+
+
+def test_the_meta_aside_of_the_own_article_dates_it_over_a_bare_date_meta():
+    # <aside class="meta"> beside the story holds its author and date line, not other stories;
+    # the bare "date" meta (the page's last build here) gives way to the day it shows.
+    aside = ("<aside class='meta'><div class='meta__row--posted'><time datetime='2022-01-21'>21.01.2022 - 13:30"
+             "</time></div></aside>")
+    html = page(head="<meta name='date' content='2022-1-26T14:32:06+02:00'>",
+                body=f"<main><article><h1>{TITLE}</h1>{aside}{PARAGRAPHS}</article>"
+                     "<aside class='related'><time datetime='2022-01-25'>25.01.2022</time></aside></main>")
+    assert date_of(html) == ("2022-01-21", "time")
+    # Any other aside in the article is a box, and one outside the own article is the page's.
+    assert date_of(html.replace("class='meta'", "class='teasers'"))[0] == "2022-1-26T14:32:06+02:00"
+    assert date_of(html.replace("<article>", "<div>").replace("</article>", "</div>"))[0] == "2022-1-26T14:32:06+02:00"
+
+
+def test_a_date_under_the_headline_labelled_as_the_last_change_in_an_element_of_its_own_is_no_publication_date():
+    def under(label):
+        return page(body=f"<div><h1>{TITLE}</h1><div class='facts'><label>{label}</label><div>14.01.2022 um 09:25"
+                         "</div></div></div>" + PARAGRAPHS)
+    assert date_of(under("Letzte Änderung:")) == (None, None)
+    assert date_of(under("Erstellt:")) == ("14.01.2022 um 09:25", "byline")

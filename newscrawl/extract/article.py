@@ -93,7 +93,7 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
     out.title = select_text(tree, sel.get("title")) or find_title(tree, meta, ld.headline if ld else None, url=base,
                                                                 trusted=bool(ld and ld.is_article))
     out.authors_raw = _people([ld.authors] if ld and ld.authors else m.author_fields(meta), meta, ld, base)
-    out.byline_raw, byline_el = byline(tree, sel.get("byline"))
+    out.byline_raw, byline_el = byline(tree, sel.get("byline"), out.title)
     out.authors_raw = _as_the_page_shows(out.authors_raw, meta, ld, base, out.byline_raw, byline_el)
     out.language = _language(tree, meta, ld)
     out.modified_raw = (ld.modified if ld else None) or m.first(meta, m.MODIFIED) or find_modified(tree)

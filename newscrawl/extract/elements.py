@@ -43,10 +43,11 @@ _BYLINE_SCOPE = 3  # levels above the headline that hold its By-line
 # Levels above the first author element that hold all co-authors: each may sit in its own
 # card (a > address > div.content > div.byline, the cards side by side in div.bylines).
 _COAUTHOR_SCOPE = 4
-# "By ...", "Von: ...", or after the date stamp: "06.11.2023 13:30 von Olga"; or a
+# "By ...", "Von: ...", "Posted by ...", or after the date stamp: "06.11.2023 13:30 von Olga"; or a
 # labelled name: "Autor: Jane Doe", "- Redaktion: Eberhard Fuhr".
 _BYLINE_WORD = re.compile(r"(?:[\d.:/, -]*\d[\d.:/, -]*(?:Uhr\s+)?(?:by|von|par|por|door)\s"
-                          r"|(?:By|BY|Von|VON|Par|PAR|Por|POR|Door|DOOR)(?::|\s|$)"
+                          r"|(?:(?:Posted|Written|Geschrieben|Verfasst|Publié|Escrito|Publicado)\s+(?:by|von|par|por)"
+                          r"|By|BY|Von|VON|Par|PAR|Por|POR|Door|DOOR)(?::|\s|$)"
                           r"|[-–|]?\s*(?:Autor(?:in)?|Author|Verfasser(?:in)?|Redaktion|Text):\s)")
 # A label element's whole text, the name following it as its tail or next sibling.
 _AUTHOR_LABEL = re.compile(
@@ -104,15 +105,18 @@ def foreign(el, stop=None) -> bool:
     node = el
     while node is not None and node is not stop:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if (tag in _FOREIGN_TAGS and node is not el and not (tag == "footer" and _own_article_footer(node))
+        if (tag in _FOREIGN_TAGS and node is not el and not (_is_meta_box(node) and _in_own_article(node))
                 and not (tag == "form" and node.find(".//h1") is not None)):
             # A form holding the headline is the page's layout: ASP.NET wraps whole pages in one.
             return True
         if tag in ("body", "html"):
             return False
-        if _is_foreign_name(classes(node)) and node.find(".//h1") is None:
+        names = classes(node)
+        if _is_foreign_name(names) and node.find(".//h1") is None and not (
+                "footer" in names and not _is_foreign_name(names, but="footer") and _in_own_article(node)):
             # A box holding the headline is the article's own ("header-footer-group",
-            # "zen-one-sidebar-second" name a theme's layout there), not a sidebar or footer.
+            # "zen-one-sidebar-second" name a theme's layout there), not a sidebar or footer;
+            # so is a box named only "footer" inside the page's own article, like <footer> there.
             return True
         if tag == "article" and node is not el:
             if _is_nested_teaser(node):
@@ -137,15 +141,21 @@ def _links_away(h1) -> bool:
     return any(other is not h1 and other.find("a") is None for other in h1.getroottree().iter("h1"))
 
 
-def _own_article_footer(footer) -> bool:
+def _is_meta_box(box) -> bool:
     # WordPress themes put the post's meta line (author, date, tags) in a <footer> inside the
-    # post's own <article>, the one holding the headline: that is no page footer.
-    for node in footer.iterancestors("article"):
+    # post's own <article>, others in an <aside class="meta"> beside the story: neither is the
+    # page's footer or sidebar.
+    return box.tag == "footer" or (box.tag == "aside" and "meta" in _WORD_SPLIT.split(classes(box)))
+
+
+def _in_own_article(box) -> bool:
+    """True when the box sits in the page's own <article>, the one holding the headline."""
+    for node in box.iterancestors("article"):
         return node.find(".//h1") is not None and not _is_nested_teaser(node)
     return False
 
 
-def _is_foreign_name(names: str) -> bool:
+def _is_foreign_name(names: str, but: str = "") -> bool:
     """A class/id name that marks another story, comments, captions, navigation.
 
     Modifier names ("has-sidebar", "category-newsletter", "with-comments") describe the page
@@ -154,7 +164,8 @@ def _is_foreign_name(names: str) -> bool:
     for name in names.split():
         if name.startswith(_MODIFIER_PREFIXES):
             continue
-        if not _FOREIGN_WORDS.isdisjoint(_WORD_SPLIT.split(name)) or _FOREIGN_PHRASES.search(name):
+        words = _FOREIGN_WORDS.intersection(_WORD_SPLIT.split(name))
+        if (words and words != {but}) or _FOREIGN_PHRASES.search(name):
             return True
     return False
 
@@ -169,8 +180,9 @@ def _is_nested_teaser(article) -> bool:
     return False
 
 
-def byline(root, selector: str | None = None):
-    """(byline text, its element): the page's visible author line."""
+def byline(root, selector: str | None = None, title: str | None = None):
+    """(byline text, its element): the page's visible author line. `title` finds the headline
+    whose block a "By ..." line is looked for in, when nothing marks the byline."""
     if selector:
         for hit in select(root, selector):
             text = text_of(hit)
@@ -222,7 +234,7 @@ def byline(root, selector: str | None = None):
             break
     if names:
         return ", ".join(names), first
-    for last_resort in (_labelled, _by_line, lambda _: _author_box(marked)):
+    for last_resort in (_labelled, lambda _: _by_line(root, title), lambda _: _author_box(marked)):
         found = last_resort(root)
         if found[0]:
             return found
@@ -275,14 +287,16 @@ def _field_values(root, label: re.Pattern) -> Iterator[tuple[str, object]]:
             yield value, el
 
 
-def _by_line(root):
+def _by_line(root, title: str | None = None):
     """A "By ..."/"Von: ..." line in the headline's block, above the story's first paragraphs.
 
     The last resort for pages that mark their byline neither by class nor by link: only the
     headline's neighbourhood, so a sentence opening with "Von" in the story does not count.
     """
-    # A textless <h1> is the site's logo, not the headline.
-    h1 = next((h for h in root.iter("h1") if not foreign(h) and text_of(h).strip()), None)
+    # The headline, else the first <h1> with text (a textless one is the site's logo).
+    h1 = headline_element(root, title) if title else None
+    if h1 is None:
+        h1 = next((h for h in root.iter("h1") if not foreign(h) and text_of(h).strip()), None)
     if h1 is None:
         return None, None
     for el in _ancestor(h1, _BYLINE_SCOPE).iter():
@@ -471,10 +485,12 @@ def headline_element(root, title: str | None):
             return h1
         if first is None and len(text.split()) >= 3:  # a logo <h1> is the site's name
             first = h1
-    if first is None and wanted:
+    if wanted:
         # Themes that keep the <h1> for the logo or the section ("News") set the headline in
         # an <h2> or <h3>: the one that reads as the title exactly.
-        return next((h for h in root.iter("h2", "h3") if fold(text_of(h)) == wanted and not foreign(h)), None)
+        sub = next((h for h in root.iter("h2", "h3") if fold(text_of(h)) == wanted and not foreign(h)), None)
+        if sub is not None:
+            return sub
     return first
 
 
@@ -492,9 +508,13 @@ def _under_headline(h1, reach: int = 2) -> Iterator[tuple[str, str]]:
             # Only the block's text nearest to the headline: further on it is the story.
             pieces = list(_texts(sib))
             seen = 0
-            for text, owner in pieces if below else reversed(pieces):
+            for i in range(len(pieces)) if below else reversed(range(len(pieces))):
+                text, owner = pieces[i]
+                # "<label>Letzte Änderung:</label> <div>14.01.2022</div>": the label is a piece of its own.
+                label = pieces[i - 1][0] if i else ""
                 if (6 <= len(text) <= MAX_DATE and _DATE_LINE.match(text) and not _reads_as_prose(text)
-                        and not _MODIFIED_LABEL.search(text) and len(text_of(owner)) <= MAX_DATE_OWNER):
+                        and not _MODIFIED_LABEL.search(text) and len(text_of(owner)) <= MAX_DATE_OWNER
+                        and not (len(label) <= MAX_LABEL and _MODIFIED_LABEL.search(label))):
                     yield text, "byline"  # its own element: a piece of a paragraph is prose
                 seen += len(text)
                 if seen > MAX_DATE_BLOCK:
