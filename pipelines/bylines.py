@@ -205,7 +205,7 @@ _AGO = re.compile(
 _DATE = re.compile(
     r"(?i)\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b"
     rf"|\b(?:{_alt(MONTHS)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:{_alt(MONTHS)})\b\.?(?:,?\s+\d{{4}})?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?:{_alt(MONTHS)})\b\.?(?:,?\s+(?:de\s+)?\d{{4}})?"
     r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?-i:[A-Z]{2,4})\b)?"
 )
 
@@ -225,6 +225,14 @@ _LEAD_FROM = re.compile(r"(?i)^\s*from\s+")
 _LEAD_FOREIGN = re.compile(r"^(?:[^,|:]{0,40}[,|:]\s*)?(?:von|Von|VON|par|Par|PAR|por|Por|POR|door|Door|av|Av|af|Af)\s*:?\s+"
                            r"(?=[^\W\d_a-zß-ÿ])")  # followed by a capital (or caseless) letter
 _MAX_LEAD_WORDS = 3
+# "Posted by", "Gespeichert von", "Publié par": the CMS's verb for the byline, in any language.
+_POSTED_BY = re.compile(
+    r"(?i)^\s*(?:posted|submitted|written|gespeichert|geschrieben|verfasst|eingestellt|publié|écrit|escrito"
+    r"|publicado|pubblicato|scritto)\s+(?:by|von|par|por|da)\b\s*:?\s*"
+)
+# The word that led into a date cut out of the line ("Jane Doe on Mon, |", "Jane Doe am |", "@ |"),
+# in lower case: "Tom Le" ends in a name.
+_DATE_LEAD = re.compile(r"\s+(?:on|am|le|el|il|op|den|at|@)(?:\s+[^\W\d_]{2,10}\.?,?)?\s*(?=\||$)")
 # The label of a link to the writer's other posts ("View all posts by Jane Doe", "Zeige alle
 # Beiträge von Petra Ruland", "Alle Beiträge von X anzeigen", "Alles von X", "Plus d'articles
 # de X"): the name is the author's.
@@ -370,7 +378,9 @@ def _clean(raw: str, state: _State) -> str:
         text = _READ_TIME.sub(" | ", text)
         text = _AGO.sub(" | ", text)
         text = _DATE.sub(" | ", text)
+        text = _DATE_LEAD.sub(" ", text)
     text = _SPACES.sub(" ", text).strip(" |")  # a cut-out date in front leaves separators
+    text = _POSTED_BY.sub("", text)
     every = _ALL_POSTS.match(text)
     if every:
         text = every.group("name")

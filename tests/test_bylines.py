@@ -236,6 +236,14 @@ CASES = [
     ("Holger Zschäpitz, Leitender Wirtschaftsredakteur", B("Holger Zschäpitz")),
     ("Lisa de Moraes, View All", B("Lisa de Moraes")),
     ("Von: Bill MCCARTHY, Marisha GOLDHAMER", B("Bill McCarthy", "Marisha Goldhamer")),
+    # --- the CMS's "posted by" verb, and the word that led into the date after the name ---
+    ("Submitted by Jane Doe on Mon, 07/24/2017 - 18:55", B("Jane Doe")),
+    ("Gespeichert von Jane Doe am 24. Juli 2017 - 18:55", B("Jane Doe")),
+    ("Posted by Konstantin @ 12:00 am", B("Konstantin")),
+    ("Publié par Jean Dupont le 3 mars 2020", B("Jean Dupont")),
+    ("Escrito por Juan Pérez el 3 de marzo de 2020", B("Juan Pérez")),
+    ("Por Laura Jordán / Javier Urbina 22 de Abril de 2022 - 00:00 HS", B("Laura Jordán", "Javier Urbina")),
+    ("Submitted by jdoe on 24 July 2017", B()),
     # --- the label of a link to the writer's other posts ---
     ("View all posts by Jane Doe", B("Jane Doe")),
     ("Alle Beiträge von Max Muster anzeigen", B("Max Muster")),
