@@ -23,6 +23,8 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _WORD = re.compile(r"\w+")
+# Chinese, Japanese and Korean say in one character what takes about three elsewhere.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def has_marker(line: str) -> bool:
@@ -59,3 +61,8 @@ def clean_line(text: str) -> str:
 def words(text: str) -> list[str]:
     """Matching form: NFKC, case-folded word tokens; quotes, dashes and spacing drop out."""
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def text_size(text: str) -> int:
+    """Length in Latin-script characters (CJK characters count three), for size thresholds."""
+    return len(text) + 2 * len(_CJK.findall(text)) if text else 0

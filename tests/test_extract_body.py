@@ -84,6 +84,17 @@ def test_not_sure_without_enough_prose_or_with_text_outside_paragraphs():
     assert main_text(parse_html(divs)) is None
 
 
+def test_enough_prose_is_measured_in_latin_script_characters():
+    # 3 paragraphs of 80 Japanese characters say what about 700 Latin ones do: a body, not "too short".
+    ja = ["気象庁は十三日午後九時十九分ごろ日向灘で震度五弱の地震があったと発表した震源の深さは約三十キロ地震の規模はマグニチュード六点九と推定される",
+          "この地震による津波の心配はないという宮崎県では一時停電が発生したほか鉄道の運転見合わせも相次いだ県は災害警戒本部を設置して被害の確認を急いでいる",
+          "気象庁は今後一週間程度は同じ規模の地震に注意するよう呼びかけている南海トラフ地震との関連について専門家による評価検討会を開いて調べることにしている"]
+    html = "<html><body><div class='text'>" + "".join(f"<p>{p}</p>" for p in ja) + "</div></body></html>"
+    assert sum(map(len, ja)) < 500 and main_text(parse_html(html)) == "\n\n".join(ja)
+    latin = "<html><body><div class='text'>" + "".join(f"<p>{p[:80]}</p>" for p in PROSE[:3]) + "</div></body></html>"
+    assert main_text(parse_html(latin)) is None
+
+
 def test_paragraphs_made_of_line_breaks_are_paragraphs():
     html = ("<html><body><nav><a href='/'>Home</a></nav><div class='text'>"
             + "<br><br>".join(f"{p[:20]}<b>{p[20:40]}</b>{p[40:]}" for p in PROSE)
@@ -137,6 +148,12 @@ def test_trafilatura_slow_retry_only_where_the_pages_paragraphs_hold_more(monkey
     page = f"<html><body><div class='comments'>{hidden}</div><p>One short line here.</p></body></html>"
     assert body.extract_body(parse_html(page)) == "One short line here."
     assert calls == [True, False]  # the page's paragraphs hold far more than the first pass found
+    calls.clear()
+    # 600 Japanese characters are no short first pass (they say what some 1800 Latin ones do).
+    ja = "気象庁は十三日午後九時十九分ごろ日向灘で震度五弱の地震があったと発表した。" * 16
+    page = f"<html><body><div class='comments'>{hidden * 3}</div><article><p>{ja}</p></article></body></html>"
+    assert ja in body._trafilatura_text(parse_html(page), None)
+    assert calls == [True]
 
 
 def test_control_characters_in_the_page_do_not_cost_the_body():

@@ -3,10 +3,10 @@
 import json
 
 from newscrawl.extract import extract_article, page_items
-from newscrawl.extract.article import text_size
 from newscrawl.extract.body import keep_structured
 from newscrawl.extract.dom import parse_html
 from newscrawl.extract.elements import byline_text
+from pipelines.text import text_size
 
 PARAGRAPHS = "".join(
     f"<p>Paragraph {i} tells the story of the harbour, the bridge and the town council vote on repairs.</p>"

@@ -16,6 +16,7 @@ from newscrawl.extract.title import find_title, fold
 from newscrawl.extract.urls import absolute, date_in_url
 from pipelines.bylines import names_site, parse_byline
 from pipelines.dates import parse_published
+from pipelines.text import text_size
 
 MIN_ARTICLE_TEXT = 400  # characters of body that make a page without structured data an article
 MAX_DATE_RAW = 120  # characters; a longer "date" is a sentence
@@ -43,8 +44,6 @@ _DOMAIN = re.compile(r"(?i)\b[\w-]+\.(?:com|net|org|de|at|ch|fr|es|it|nl|be|lu|u
 _WEAK = "weak-meta"
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 MIN_DATED_TEXT = 150  # ... or fewer when the page shows a byline or a publication date
-# Chinese, Japanese and Korean say in one character what takes about three elsewhere.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _LANG = re.compile(r"^[a-zA-Z]{2,3}(?=$|[-_])")
 
 
@@ -352,8 +351,3 @@ def _without_headline(text: str, title: str | None) -> str:
         if fold(first) == fold(title):
             return rest
     return text
-
-
-def text_size(text: str) -> int:
-    """Length in Latin-script characters (CJK characters count three)."""
-    return len(text) + 2 * len(_CJK.findall(text)) if text else 0

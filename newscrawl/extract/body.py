@@ -13,9 +13,10 @@ from lxml import etree
 from newscrawl.extract.content import main_text
 from newscrawl.extract.dom import select, text_of
 from pipelines.clean import is_placeholder
+from pipelines.text import text_size
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)  # it logs every page it finds thin
-RETRY_BELOW = 1500  # characters: a shorter first pass may be retried with trafilatura's fallbacks
+RETRY_BELOW = 1500  # Latin-script characters: a shorter first pass may be retried with trafilatura's fallbacks
 RETRY_MISSING = 2.0  # ... when the page's paragraphs hold this many times what it found
 
 
@@ -44,7 +45,7 @@ def _trafilatura_text(tree, url) -> str:
     short first passes the page has no more to give). One paragraph per line."""
     lean = _without_discarded(tree)  # trafilatura copies its input: one copy serves both runs
     text = _trafilatura(lean, url, fast=True) or ""
-    if len(text) < RETRY_BELOW and _paragraph_chars(tree) > RETRY_MISSING * len(text):
+    if text_size(text) < RETRY_BELOW and _paragraph_chars(tree) > RETRY_MISSING * len(text):
         text = _trafilatura(lean, url, fast=False) or text
     return text
 
