@@ -225,11 +225,11 @@ _LEAD_FROM = re.compile(r"(?i)^\s*from\s+")
 _LEAD_FOREIGN = re.compile(r"^(?:[^,|:]{0,40}[,|:]\s*)?(?:von|Von|VON|par|Par|PAR|por|Por|POR|door|Door|av|Av|af|Af)\s*:?\s+"
                            r"(?=[^\W\d_a-zß-ÿ])")  # followed by a capital (or caseless) letter
 _MAX_LEAD_WORDS = 3
-# "Posted by", "Gespeichert von", "Publié par": the CMS's verb for the byline, in any language.
-_POSTED_BY = re.compile(
-    r"(?i)^\s*(?:posted|submitted|written|gespeichert|geschrieben|verfasst|eingestellt|publié|écrit|escrito"
-    r"|publicado|pubblicato|scritto)\s+(?:by|von|par|por|da)\b\s*:?\s*"
-)
+# "Posted by", "Gespeichert von", "Publié par": the CMS's verb for the byline, in any language
+# (a pattern without flags: the page's byline finder matches it too).
+POSTED_BY = (r"(?:posted|submitted|written|gespeichert|geschrieben|verfasst|eingestellt|publié|écrit|escrito"
+             r"|publicado|pubblicato|scritto)\s+(?:by|von|par|por|da)\b")
+_POSTED_BY = re.compile(rf"(?i)^\s*{POSTED_BY}\s*:?\s*")
 # The word that led into a date cut out of the line ("Jane Doe on Mon, |", "Jane Doe am |", "@ |"),
 # in lower case: "Tom Le" ends in a name.
 _DATE_LEAD = re.compile(r"\s+(?:on|am|le|el|il|op|den|at|@)(?:\s+[^\W\d_]{2,10}\.?,?)?\s*(?=\||$)")

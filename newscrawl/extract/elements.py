@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from newscrawl.extract.dom import classes, select, text_of, text_pieces
 from newscrawl.extract.title import fold
+from pipelines.bylines import POSTED_BY
 from pipelines.dates import MONTH_NAMES
 
 # Containers whose names and dates belong to something else: other stories, comments, photos.
@@ -46,8 +47,7 @@ _COAUTHOR_SCOPE = 4
 # "By ...", "Von: ...", "Posted by ...", or after the date stamp: "06.11.2023 13:30 von Olga"; or a
 # labelled name: "Autor: Jane Doe", "- Redaktion: Eberhard Fuhr".
 _BYLINE_WORD = re.compile(r"(?:[\d.:/, -]*\d[\d.:/, -]*(?:Uhr\s+)?(?:by|von|par|por|door)\s"
-                          r"|(?:(?:Posted|Written|Geschrieben|Verfasst|Publié|Escrito|Publicado)\s+(?:by|von|par|por)"
-                          r"|By|BY|Von|VON|Par|PAR|Por|POR|Door|DOOR)(?::|\s|$)"
+                          rf"|(?:(?i:{POSTED_BY})|By|BY|Von|VON|Par|PAR|Por|POR|Door|DOOR)(?::|\s|$)"
                           r"|[-–|]?\s*(?:Autor(?:in)?|Author|Verfasser(?:in)?|Redaktion|Text):\s)")
 # A label element's whole text, the name following it as its tail or next sibling.
 _AUTHOR_LABEL = re.compile(
