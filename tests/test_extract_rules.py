@@ -125,6 +125,16 @@ def test_related_entries_with_excerpts_do_not_make_an_article_a_listing():
     assert got.kind == "article" and got.items[0].title == "Main story"
 
 
+def test_a_japanese_story_beside_related_entries_is_an_article_by_its_latin_script_size():
+    related = "".join(
+        f'<article><h3><a href="/other-{i}">別の記事その{i}の見出し</a></h3><p>別の記事その{i}の抜粋です。続きはこちらから […]</p></article>'
+        for i in range(3))
+    story = "".join(f"<p>{'気象庁は十三日夜、日向灘で震度五弱の地震があったと発表した。' * 2}</p>" for _ in range(3))
+    html = page("", "<main><h1>日向灘で震度五弱の地震</h1>" + story + "</main>" + related)
+    got = page_items(html, "https://x.example/main-story", source="s")
+    assert len(got.items[0].text) < 400 and got.kind == "article"
+
+
 def test_a_modified_date_alone_is_no_publication_date():
     html = page('<meta property="article:modified_time" content="2025-07-15T08:00:00+00:00">',
                 "<h1>T</h1>" + PARAGRAPHS)

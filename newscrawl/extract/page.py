@@ -9,9 +9,10 @@ from newscrawl.extract.article import add_body, read_metadata
 from newscrawl.extract.dom import parse_html
 from newscrawl.extract.listing import Teaser, teasers_from_tree
 from newscrawl.items import ArticleItem
+from pipelines.text import text_size
 
 MIN_LISTING_ENTRIES = 2  # one linked headline is a related box, not a listing
-MIN_OWN_TEXT = 400  # characters of body besides the entries that make a page with entries an article
+MIN_OWN_TEXT = 400  # Latin-script characters of body besides the entries that make a page with entries an article
 
 
 @dataclass
@@ -84,7 +85,7 @@ def _has_listing_entries(teasers) -> bool:
 
 def _own_text(body: str, teasers) -> bool:
     """True when most of the body is not the entries' excerpts (the page is an article)."""
-    if len(body) < MIN_OWN_TEXT:
+    if text_size(body) < MIN_OWN_TEXT:
         return False
     excerpts = sum(len(t.text) for t in teasers if t.text and t.text[:60] in body)
     return excerpts < len(body) / 2
