@@ -111,9 +111,8 @@ def foreign(el, stop=None) -> bool:
             return True
         if tag in ("body", "html"):
             return False
-        names = classes(node)
-        if _is_foreign_name(names) and node.find(".//h1") is None and not (
-                "footer" in names and not _is_foreign_name(names, but="footer") and _in_own_article(node)):
+        words = _foreign_words(classes(node))
+        if words and node.find(".//h1") is None and not (words == {"footer"} and _in_own_article(node)):
             # A box holding the headline is the article's own ("header-footer-group",
             # "zen-one-sidebar-second" name a theme's layout there), not a sidebar or footer;
             # so is a box named only "footer" inside the page's own article, like <footer> there.
@@ -155,19 +154,22 @@ def _in_own_article(box) -> bool:
     return False
 
 
-def _is_foreign_name(names: str, but: str = "") -> bool:
-    """A class/id name that marks another story, comments, captions, navigation.
+def _foreign_words(names: str) -> set[str]:
+    """The words of class/id names that mark another story, comments, captions, navigation
+    ("footer", "related"; a phrase such as "more-from" counts as itself); empty when none do.
 
     Modifier names ("has-sidebar", "category-newsletter", "with-comments") describe the page
     and are not containers of foreign content.
     """
+    found: set[str] = set()
     for name in names.split():
         if name.startswith(_MODIFIER_PREFIXES):
             continue
-        words = _FOREIGN_WORDS.intersection(_WORD_SPLIT.split(name))
-        if (words and words != {but}) or _FOREIGN_PHRASES.search(name):
-            return True
-    return False
+        found.update(_FOREIGN_WORDS.intersection(_WORD_SPLIT.split(name)))
+        phrase = _FOREIGN_PHRASES.search(name)
+        if phrase:
+            found.add(phrase[0])
+    return found
 
 
 def _is_nested_teaser(article) -> bool:
@@ -234,8 +236,8 @@ def byline(root, selector: str | None = None, title: str | None = None):
             break
     if names:
         return ", ".join(names), first
-    for last_resort in (_labelled, lambda _: _by_line(root, title), lambda _: _author_box(marked)):
-        found = last_resort(root)
+    for last_resort in (lambda: _labelled(root), lambda: _by_line(root, title), lambda: _author_box(marked)):
+        found = last_resort()
         if found[0]:
             return found
     return None, None

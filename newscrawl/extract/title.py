@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from newscrawl.extract import meta as m
 from newscrawl.extract.dom import text_of
+from pipelines.text import CJK
 
 # Separators between a headline and the site's name in <title> and og:title.
 # No plain colon: "Topic: Headline" is a kicker, and cutting it would cut headlines.
@@ -44,7 +45,7 @@ _HIDDEN_CLASS = re.compile(r"(?i)(?<![\w-])(?:hidden|sr-only|visually-?hidden|sc
 _END_SEP = re.compile(r"\s*[|:：\-–—_·•»/]+\s*$")
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
 _TRAILING = re.compile(r"[\s.。．!！]+$")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+_CJK = re.compile(CJK + "+")
 
 
 _LOOSE = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "´": "'", "“": '"', "”": '"',
