@@ -77,10 +77,31 @@ def test_h1_vouched_by_a_title_with_a_section_or_subtitle_after_it():
 
 def test_the_one_visible_h1_sharing_words_with_the_meta_titles_wins():
     assert title("<title>Joghurt | MinusL</title>", "<h1>Unsere MinusL Joghurts</h1>") == "Unsere MinusL Joghurts"
-    # a widget's heading that has nothing to do with the page does not
+    # a widget's heading that has nothing to do with the page's og:title does not
+    head = og("Bridge reopens after two years")
+    assert title(head, '<h1>Sign up for our newsletter</h1>') == "Bridge reopens after two years"
+    # nor the tooltip a browser's translator saved into the page
     head = "<title>[News] サクサク軽い打ち心地の薄型キーボードを発売</title>"
     assert title(head, '<div class="skiptranslate"><h1>Original text</h1></div>') == \
         "[News] サクサク軽い打ち心地の薄型キーボードを発売"
+
+
+def test_the_one_h1_its_url_names_beats_a_site_wide_title():
+    head = "<title>Ausflugtipps Niederrhein und Ruhrgebiet</title>"
+    url = "https://ruhr.example/essen/essenwestviertel/essenwestviertel.htm"
+    assert title(head, "<h1>Essen-Westviertel</h1>", url) == "Essen-Westviertel"
+    # not where the URL names neither, or the <title> too: a logo's <h1>
+    assert title(head, "<h1>Essen-Westviertel</h1>", "https://ruhr.example/p?id=7") == head[7:-8]
+    url = "https://ruhr.example/ausflugtipps/essen-westviertel.htm"
+    assert title(head, "<h1>Essen-Westviertel</h1>", url) == head[7:-8]
+
+
+def test_a_heading_inside_a_link_to_the_front_page_is_the_logo():
+    head = "<title>Harbour bridge open again - Entermedia</title>"
+    body = '<div id="header"><a href="/"><h1>Enter Media</h1></a></div><h1>Harbour bridge open again</h1>'
+    assert title(head, body) == "Harbour bridge open again"
+    body = '<div id="header"><a href="/"><h1>Enter Media</h1></a></div>'
+    assert title(head, body) == "Harbour bridge open again"
 
 
 @pytest.mark.parametrize("raw, sites, expected", [

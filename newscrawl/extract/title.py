@@ -9,7 +9,8 @@ is then often an <h2>, split into a kicker and the headline. In order:
 - a visible <h1> a meta title adds a topic ("Topic: Headline") or a subtitle to;
 - a visible <h2> og:title or the article's JSON-LD headline vouches for;
 - an <h1> saying most of a meta title's words (an SEO variant of it);
-- the article's JSON-LD headline; the one visible <h1> sharing a word with the meta titles;
+- the article's JSON-LD headline; the one visible <h1> sharing a word with the meta titles, or
+  named by the URL where only a site-wide <title> speaks against it;
 - the og/meta title without the site's name.
 """
 
@@ -19,7 +20,7 @@ import html
 import re
 import unicodedata
 from itertools import islice
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from newscrawl.extract import meta as m
 from newscrawl.extract.dom import text_of
@@ -41,7 +42,7 @@ MIN_SHARED = 0.6  # of a meta title's words an unvouched <h1> must say to be the
 _CRUMB = re.compile(r"crumb|seo-?title", re.I)
 _LOGO = re.compile(r"(?i)logo|site-?(?:title|name)|(?<![\w-])brand(?![\w-])")
 _HIDDEN_CLASS = re.compile(r"(?i)(?<![\w-])(?:hidden|sr-only|visually-?hidden|screen-reader-text|aural|h?-?offscreen"
-                           r"|element-invisible|hide|invisible)(?![\w-])")
+                           r"|element-invisible|hide|invisible|skiptranslate)(?![\w-])")
 _END_SEP = re.compile(r"\s*[|:：\-–—_·•»/]+\s*$")
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
 _TRAILING = re.compile(r"[\s.。．!！]+$")
@@ -107,9 +108,11 @@ def find_title(tree, meta: dict, ld_headline: str | None, *, trusted: bool = Tru
             return heading.text
     if ld and trusted:
         return ld
-    if len(h1s) == 1 and any(_shared(h1s[0].text, t, min_len=4) > 0 for t in metas):
+    if len(h1s) == 1 and (any(_shared(h1s[0].text, t, min_len=4) > 0 for t in metas)
+                          or not (og or ld) and stripped and _site_wide(stripped[0], h1s[0], url)):
         # The one visible <h1> naming the same thing as the meta titles ("MinusL Joghurts" on
-        # "Joghurt | MinusL"); not a widget's or a section's heading that shares no word with them.
+        # "Joghurt | MinusL"), or the one its URL names over a site-wide <title>; not a widget's
+        # or a section's heading that shares no word with them.
         return h1s[0].text
     if stripped:
         return stripped[0]
@@ -132,6 +135,16 @@ def _related(heading: _Heading, metas: list[str], stripped: list[str], sites: se
     if len(heading.text.split()) >= 3 and any(_starts_with(_key(t), _key(heading.text)) for t in metas):
         return heading.text
     return None
+
+
+def _site_wide(title: str, heading: _Heading, url: str | None) -> bool:
+    """A <title> the page's URL does not name while it names the page's one heading is one
+    its site gives every page ("Ausflugtipps Niederrhein und Ruhrgebiet" over "Essen-Westviertel"
+    at .../essenwestviertel.htm); a logo <h1> ("L-Mag") is in no article's URL."""
+    path = re.sub(r"[\W_]", "", fold(unquote(urlsplit(url or "").path)))
+    named = [w for w in _words(heading.text) if len(w) >= 4]
+    return bool(named) and all(w in path for w in named) and not any(
+        len(w) >= 4 and w in path for w in _words(title) - set(named))
 
 
 def _starts_with(title: str, heading: str) -> bool:
@@ -219,7 +232,7 @@ def _hidden(el) -> bool:
 
 
 def _disqualifies(node) -> bool:
-    """A breadcrumb, navigation, something hidden, an alternative headline."""
+    """A breadcrumb, navigation, something hidden, an alternative headline, a link home."""
     if node.tag == "nav":
         return True
     attrib = node.attrib
@@ -227,6 +240,8 @@ def _disqualifies(node) -> bool:
         return False
     if _hidden(node) or attrib.get("itemprop") == "alternativeHeadline":
         return True
+    if node.tag == "a" and "href" in attrib and urlsplit(attrib["href"]).path in ("", "/"):
+        return True  # a heading inside a link to the front page is the site's logo
     return bool(_CRUMB.search(" ".join(f"{name} {value}" for name, value in attrib.items()
                                        if name in ("class", "id", "itemtype") or name.startswith("data-"))))
 
