@@ -236,6 +236,20 @@ _TRAILING_LABELS = re.compile(
     r"(?:\s*[|·•–—,(-]\s*(?:updated|published|posted|edited)\)?)+$", re.IGNORECASE
 )
 _EDGE_JUNK = " |:·•,;–—/-"
+# Arabic: the Levant and Iraq name the months in Syriac ("نيسان"), often beside the Egyptian
+# name ("24 نيسان / أبريل 2020"); dateparser knows only the Egyptian ones.
+_SYRIAC_MONTHS = {
+    "كانون الثاني": "يناير", "شباط": "فبراير", "آذار": "مارس", "نيسان": "أبريل", "أيار": "مايو",
+    "حزيران": "يونيو", "تموز": "يوليو", "آب": "أغسطس", "أيلول": "سبتمبر", "تشرين الأول": "أكتوبر",
+    "تشرين الثاني": "نوفمبر", "كانون الأول": "ديسمبر",
+}  # fmt: skip
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_ARABIC_SCRIPT = {"ar", "fa", "ur", "ps", "ckb"}  # languages written in it, with month names of their own
+_ALIF = str.maketrans("أإآ", "ااا")  # written with or without the hamza
+_SYRIAC = re.compile(rf"(?<!\w)(?:{_alternation(k.translate(_ALIF) for k in _SYRIAC_MONTHS)})(?!\w)")
+_SYRIAC_TO_EGYPTIAN = {k.translate(_ALIF): v.translate(_ALIF) for k, v in _SYRIAC_MONTHS.items()}
+_TWO_NAMES = re.compile(r"(?<!\w)([^\W\d]+)\s*[/(]\s*\1\s*\)?(?!\w)")  # "أبريل / أبريل" -> "أبريل"
+_ARABIC_LABELS = re.compile(r"^(?:تم\s+)?(?:نشر|النشر|تاريخ\s+النشر|نُشر)(?:\s+ه|ه)?(?:\s+في)?\s*[:|-]?\s*")
 
 _DIGIT = re.compile(r"\d")
 # Without a digit, a string is only worth dateparser's time if it has one of these
@@ -282,6 +296,8 @@ def parse_published(
             # CMSs and JavaScript write machine dates in English ("Fri Apr 28 19:20:36
             # CEST 2023") whatever the page's language.
             stamp = _slow_path(text, site, DEFAULT_LANGUAGES)
+        if stamp is None and not _ARABIC_SCRIPT.intersection(languages) and _ARABIC.search(text):
+            stamp = _slow_path(text, site, ("ar",))  # a page that does not say it is in Arabic
     if stamp is None or stamp is _INVALID:
         return nothing
     value = _to_utc(stamp, site.zone)
@@ -304,11 +320,20 @@ def _clean(raw: object) -> str | None:
         text = _SPACED_DOTS.sub(r"\1.\2.\3", text)  # "4. 2. 2022" -> "4.2.2022"
     if "分" in text or "분" in text:
         text = _CJK_TIME.sub(r"\1:\2", text)  # "12時00分" -> "12:00", read by the time tail
+    if _ARABIC.search(text):
+        text = _arabic_months(text)
     text = _LEADING_LABELS.sub("", text.strip(_EDGE_JUNK))
     text = _TRAILING_LABELS.sub("", text).strip(_EDGE_JUNK).rstrip(".")
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
     return text or None
+
+
+def _arabic_months(text: str) -> str:
+    """Syriac month names as the Egyptian ones, one name where the page gives both, and no
+    "published" label in front ("تم نشره")."""
+    text = _SYRIAC.sub(lambda m: _SYRIAC_TO_EGYPTIAN[m[0]], text.translate(_ALIF))
+    return _ARABIC_LABELS.sub("", _TWO_NAMES.sub(r"\1", text))
 
 
 def _site(day_first: bool, tz: str | None, now: datetime | None) -> _Site:

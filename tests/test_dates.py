@@ -108,6 +108,12 @@ CASES = [
         "minute",
     ),
     ("il y a 2 heures", FR, utc(2025, 7, 1, 10, 0), "minute"),
+    # Arabic: Syriac month names, both names, a "published" label, a page that says no language
+    ("تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً", {}, utc(2020, 4, 24, 21, 22), "minute"),
+    ("24 كانون الثاني 2020", {"languages": ("ar",)}, utc(2020, 1, 24), "day"),
+    ("تاريخ النشر: 7 حزيران 2022", {}, utc(2022, 6, 7), "day"),
+    ("2 آب (أغسطس) 2020", {}, utc(2020, 8, 2), "day"),
+    ("1/1/2020", {"languages": ("ar",)}, utc(2020, 1, 1), "day"),
     ("1 month ago", {}, utc(2025, 6, 1), "month"),
     ("last week", {}, utc(2025, 6, 24), "day"),
     ("5 May", {}, utc(2025, 5, 5), "day"),  # no year: the latest 5 May before NOW

@@ -79,6 +79,12 @@ def test_english_machine_dates_read_on_pages_in_other_languages():
     assert got.value == datetime(2023, 4, 28, 17, 20, 36, tzinfo=timezone.utc)
 
 
+def test_a_created_date_in_arabic_on_a_page_that_names_no_language():
+    raw = "تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً"
+    html = page(body=f"<div class='title'><h1>{TITLE}</h1><div class='article_created'>{raw}</div></div>" + PARAGRAPHS)
+    assert date_of(html) == (raw, "byline")
+
+
 def test_dates_inside_the_story_block_beside_the_headline_are_not_its_date_line():
     tree = parse_html(page(body=f"<h1>{TITLE}</h1><div class='text'>" + PARAGRAPHS +
                            "<ul><li>2019-03-15 notice<br>Another agency warned of the same scam.</li></ul></div>"))
