@@ -227,6 +227,17 @@ def test_a_utc_instant_gives_way_to_the_date_line_showing_the_publishers_day():
     assert date_of(_utc_story("2025-06-28T14:03:53+00:00", "Akt.: 29. Juni 2025")) == ("2025-06-28T14:03:53+00:00", "jsonld")
 
 
+def test_a_utc_instant_gives_way_to_the_neighbouring_day_its_url_was_made_on():
+    # 02:18 UTC on 18 February is still 17 February in Florida, the day in the URL.
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "%s"}</script>'
+    html = page(ld % "2020-02-18T02:18:11Z", f"<h1>{TITLE}</h1>" + PARAGRAPHS)
+    assert date_of(html, "https://x.example/2020/02/17/story/") == ("2020-02-17", "url")
+    # The same day, or one no zone reaches from the instant: the instant stays.
+    assert date_of(html, "https://x.example/2020/02/18/story/") == ("2020-02-18T02:18:11Z", "jsonld")
+    html = page(ld % "2020-02-18T14:18:11Z", f"<h1>{TITLE}</h1>" + PARAGRAPHS)
+    assert date_of(html, "https://x.example/2020/02/17/story/") == ("2020-02-18T14:18:11Z", "jsonld")
+
+
 def test_the_meta_aside_of_the_own_article_dates_it_over_a_bare_date_meta():
     # <aside class="meta"> beside the story holds its author and date line, not other stories;
     # the bare "date" meta (the page's last build here) gives way to the day it shows.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from dataclasses import dataclass, field
 
 from newscrawl.extract import meta as m
@@ -147,11 +147,11 @@ def _date(tree, meta, ld, selector, urls, language, byline_el, modified=None,
         if weak and _days(found, languages) & _days(weak, languages):
             break  # the page agrees with its bare "date" meta, which may also say the hour
         if _UTC_STAMP.search(found):
-            found, origin = _in_local_terms(found, origin, tree, meta, languages, byline_el, title)
+            found, origin = _in_local_terms(found, origin, tree, meta, languages, byline_el, title, urls)
         return found, origin
     if weak:
         if _UTC_STAMP.search(weak):
-            return _in_local_terms(weak, "meta", tree, meta, languages, byline_el, title)
+            return _in_local_terms(weak, "meta", tree, meta, languages, byline_el, title, urls)
         return weak, "meta"
     # The canonical URL first; the fetched one may carry the date the canonical lacks.
     in_url = next((d for d in map(date_in_url, urls) if d), None)
@@ -175,27 +175,39 @@ def _as_date(raw: str, languages) -> str | None:
     return None
 
 
-def _in_local_terms(stamp: str, origin: str, tree, meta, languages, byline_el, title) -> tuple[str, str]:
+def _in_local_terms(stamp: str, origin: str, tree, meta, languages, byline_el, title, urls) -> tuple[str, str]:
     """A UTC instant as the publisher's zone states it: its local twin, else the page's own
-    date line where that shows another day, else the instant as it is."""
-    twin = _local_twin(stamp, tree, meta, languages)
+    date line or its URL where that shows the neighbouring day, else the instant as it is."""
+    instant = parse_published(stamp, languages=languages).value
+    if instant is None:
+        return stamp, origin
+    twin = _local_twin(instant, tree, meta, languages)
     if twin:
         return twin, origin
-    shown = _shown_day(stamp, tree, byline_el, title, languages)
-    return (shown, "byline") if shown else (stamp, origin)
+    shown = _shown_day(instant, tree, byline_el, title, languages)
+    if shown:
+        return shown, "byline"
+    # "/2020/02/17/" beside 2020-02-18T02:18Z: the day the URL was made, in the publisher's zone.
+    in_url = next((d for d in map(date_in_url, urls) if d), None)
+    if in_url and len(in_url) == 10 and _neighbouring(instant, date.fromisoformat(in_url)):
+        return in_url, "url"
+    return stamp, origin
 
 
-def _shown_day(stamp: str, tree, byline_el, title, languages) -> str | None:
+def _neighbouring(instant: datetime, day: date) -> bool:
+    """`day` is the UTC instant's day in some zone other than UTC (UTC-12 to UTC+14)."""
+    ahead = (day - instant.date()).days
+    return (ahead == 1 and instant.hour >= 10) or (ahead == -1 and instant.hour < 12)
+
+
+def _shown_day(instant: datetime, tree, byline_el, title, languages) -> str | None:
     """The page's own date line where it shows the UTC instant's neighbouring day: the day in
     the publisher's zone ("06 Dicembre 2020" beside 2020-12-05T23:15Z), the one readers saw.
 
     Only the first date line, only one that is a date and nothing more (no time of day, whose
     wall time could not be placed; no label, which may be an "updated" one), and only a day the
-    instant falls on in some zone (UTC-12 to UTC+14). The time of day is then lost; the day is right.
+    instant falls on in some zone. The time of day is then lost; the day is right.
     """
-    instant = parse_published(stamp, languages=languages).value
-    if instant is None:
-        return None
     # The date markup and the lines beside the byline and headline; not the page-wide class search.
     for raw, _ in date_candidates(tree, near=byline_el, headline=headline_element(tree, title), by_class=False):
         if len(raw) > MAX_DATE_RAW or not _HAS_YEAR.search(raw):
@@ -209,13 +221,12 @@ def _shown_day(stamp: str, tree, byline_el, title, languages) -> str | None:
             continue
         if seen.precision != "day":
             return None
-        ahead = (seen.value.date() - instant.date()).days
-        return raw if (ahead == 1 and instant.hour >= 10) or (ahead == -1 and instant.hour < 12) else None
+        return raw if _neighbouring(instant, seen.value.date()) else None
     return None
 
 
-def _local_twin(raw: str, tree, meta, languages) -> str | None:
-    """The same instant as `raw` (given in UTC) written in the page's own offset, if the page has it.
+def _local_twin(instant: datetime, tree, meta, languages) -> str | None:
+    """The same instant (given in UTC) written in the page's own offset, if the page has it.
 
     The stored instant does not change; the raw value then also tells the publisher's local
     day, which is the day readers saw (22:35 in Los Angeles is already tomorrow in UTC).
@@ -224,11 +235,6 @@ def _local_twin(raw: str, tree, meta, languages) -> str | None:
     stated = [v for name in m.PUBLISHED for v in meta.get(m.key(name), ())]
     stated += [t.get("datetime") or "" for t in tree.iter("time")]
     stated = [v.strip() for v in stated if _LOCAL_OFFSET.search(v.strip())]
-    if not stated:
-        return None
-    instant = parse_published(raw, languages=languages).value
-    if instant is None:
-        return None
     for other in stated:
         value = parse_published(other, languages=languages).value
         if value is not None and abs(value - instant) <= timedelta(minutes=1):
