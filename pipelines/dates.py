@@ -244,7 +244,7 @@ _SYRIAC_MONTHS = {
     "تشرين الثاني": "نوفمبر", "كانون الأول": "ديسمبر",
 }  # fmt: skip
 _ARABIC = re.compile("[\u0600-\u06ff]")
-_ARABIC_SCRIPT = {"ar", "fa", "ur", "ps", "ckb"}  # languages written in it, with month names of their own
+_OTHER_ARABIC_SCRIPT = frozenset({"fa", "ur", "ps", "ckb"})
 _ALIF = str.maketrans("أإآ", "ااا")  # written with or without the hamza
 _SYRIAC = re.compile(rf"(?<!\w)(?:{_alternation(k.translate(_ALIF) for k in _SYRIAC_MONTHS)})(?!\w)")
 _SYRIAC_TO_EGYPTIAN = {k.translate(_ALIF): v.translate(_ALIF) for k, v in _SYRIAC_MONTHS.items()}
@@ -287,16 +287,20 @@ def parse_published(
     text = _clean(raw)
     if not text:
         return nothing
+    languages = tuple(languages or DEFAULT_LANGUAGES)
+    # Arabic script and no language that writes it with month names of its own (Persian, Urdu).
+    arabic = _OTHER_ARABIC_SCRIPT.isdisjoint(languages) and bool(_ARABIC.search(text))
+    if arabic:
+        text = _arabic_months(text)
     site = _site(day_first, tz, now)
     stamp = _fast_path(text, site)
     if stamp is None:
-        languages = tuple(languages or DEFAULT_LANGUAGES)
         stamp = _slow_path(text, site, languages)
         if stamp is None and "en" not in languages:
             # CMSs and JavaScript write machine dates in English ("Fri Apr 28 19:20:36
             # CEST 2023") whatever the page's language.
             stamp = _slow_path(text, site, DEFAULT_LANGUAGES)
-        if stamp is None and not _ARABIC_SCRIPT.intersection(languages) and _ARABIC.search(text):
+        if stamp is None and arabic and "ar" not in languages:
             stamp = _slow_path(text, site, ("ar",))  # a page that does not say it is in Arabic
     if stamp is None or stamp is _INVALID:
         return nothing
@@ -320,8 +324,6 @@ def _clean(raw: object) -> str | None:
         text = _SPACED_DOTS.sub(r"\1.\2.\3", text)  # "4. 2. 2022" -> "4.2.2022"
     if "分" in text or "분" in text:
         text = _CJK_TIME.sub(r"\1:\2", text)  # "12時00分" -> "12:00", read by the time tail
-    if _ARABIC.search(text):
-        text = _arabic_months(text)
     text = _LEADING_LABELS.sub("", text.strip(_EDGE_JUNK))
     text = _TRAILING_LABELS.sub("", text).strip(_EDGE_JUNK).rstrip(".")
     if text.startswith("(") and text.endswith(")"):
