@@ -249,7 +249,8 @@ _ALIF = str.maketrans("أإآ", "ااا")  # written with or without the hamza
 _SYRIAC = re.compile(rf"(?<!\w)(?:{_alternation(k.translate(_ALIF) for k in _SYRIAC_MONTHS)})(?!\w)")
 _SYRIAC_TO_EGYPTIAN = {k.translate(_ALIF): v.translate(_ALIF) for k, v in _SYRIAC_MONTHS.items()}
 _TWO_NAMES = re.compile(r"(?<!\w)([^\W\d]+)\s*[/(]\s*\1\s*\)?(?!\w)")  # "أبريل / أبريل" -> "أبريل"
-_ARABIC_LABELS = re.compile(r"^(?:تم\s+)?(?:نشر|النشر|تاريخ\s+النشر|نُشر)(?:\s+ه|ه)?(?:\s+في)?\s*[:|-]?\s*")
+# "تم نشره" (it was published), "نشر في" (published on), "تاريخ النشر" (date of publication)
+_ARABIC_LABELS = re.compile(r"^(?:تم\s+|تاريخ\s+)?(?:ال)?نُ?شره?(?:\s+في)?\s*[:|-]?\s*")
 
 _DIGIT = re.compile(r"\d")
 # Without a digit, a string is only worth dateparser's time if it has one of these

@@ -154,13 +154,18 @@ def _date(tree, meta, ld, selector, urls, language, byline_el, modified=None,
             return _in_local_terms(weak, "meta", tree, meta, languages, byline_el, title, urls)
         return weak, "meta"
     # The canonical URL first; the fetched one may carry the date the canonical lacks.
-    in_url = next((d for d in map(date_in_url, urls) if d), None)
+    in_url = _url_day(urls)
     value = markup_date(tree, urls[0])
     if value and _same_day(value, modified, languages):
         value = None  # with only a modified date on the page, htmldate offers that one
     if value and not (in_url and value.startswith(in_url)):  # htmldate reads URLs too
         return value, "meta"
     return (in_url, "url") if in_url else (None, None)
+
+
+def _url_day(urls) -> str | None:
+    """The date in the canonical URL, else in the fetched one (which may carry what the canonical lacks)."""
+    return next((d for d in map(date_in_url, urls) if d), None)
 
 
 def _as_date(raw: str, languages) -> str | None:
@@ -188,7 +193,7 @@ def _in_local_terms(stamp: str, origin: str, tree, meta, languages, byline_el, t
     if shown:
         return shown, "byline"
     # "/2020/02/17/" beside 2020-02-18T02:18Z: the day the URL was made, in the publisher's zone.
-    in_url = next((d for d in map(date_in_url, urls) if d), None)
+    in_url = _url_day(urls)
     if in_url and len(in_url) == 10 and _neighbouring(instant, date.fromisoformat(in_url)):
         return in_url, "url"
     return stamp, origin

@@ -142,9 +142,9 @@ def _site_wide(title: str, heading: _Heading, url: str | None) -> bool:
     its site gives every page ("Ausflugtipps Niederrhein und Ruhrgebiet" over "Essen-Westviertel"
     at .../essenwestviertel.htm); a logo <h1> ("L-Mag") is in no article's URL."""
     path = re.sub(r"[\W_]", "", fold(unquote(urlsplit(url or "").path)))
-    named = [w for w in _words(heading.text) if len(w) >= 4]
+    named = {w for w in _words(heading.text) if len(w) >= 4}
     return bool(named) and all(w in path for w in named) and not any(
-        len(w) >= 4 and w in path for w in _words(title) - set(named))
+        len(w) >= 4 and w in path for w in _words(title) - named)
 
 
 def _starts_with(title: str, heading: str) -> bool:
@@ -240,7 +240,7 @@ def _disqualifies(node) -> bool:
         return False
     if _hidden(node) or attrib.get("itemprop") == "alternativeHeadline":
         return True
-    if node.tag == "a" and "href" in attrib and urlsplit(attrib["href"]).path in ("", "/"):
+    if node.tag == "a" and "href" in attrib and _links_home(node):
         return True  # a heading inside a link to the front page is the site's logo
     return bool(_CRUMB.search(" ".join(f"{name} {value}" for name, value in attrib.items()
                                        if name in ("class", "id", "itemtype") or name.startswith("data-"))))
@@ -263,8 +263,11 @@ def _not_headline(el, sites: set[str], seen: dict) -> bool:
         return True
     links = el.findall(".//a")
     # A heading that only links to the site's front page is its logo.
-    return len(links) == 1 and urlsplit(links[0].get("href") or "").path in ("", "/") and (
-        fold(text_of(links[0])) == text)
+    return len(links) == 1 and _links_home(links[0]) and fold(text_of(links[0])) == text
+
+
+def _links_home(a) -> bool:
+    return urlsplit(a.get("href") or "").path in ("", "/")
 
 
 def _spans(title: str) -> list[str]:
