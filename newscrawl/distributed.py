@@ -22,6 +22,7 @@ import uuid
 
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
+from scrapy.utils.misc import load_object
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
@@ -106,7 +107,12 @@ class RedisScheduler(Scheduler):
         self.beat.start(self.ttl / 3, now=False)
         self.poll = task.LoopingCall(self._poll)
         self.poll.start(POLL_SECONDS, now=False)
-        return super().open(spider)
+        # Not super().open(): it flushes on SCHEDULER_FLUSH_ON_START, which _JOIN replaces (a joining
+        # worker must not empty the others' queue), and it announces a queue it joins through
+        # spider.log(), which Scrapy 2.19 deprecates.
+        self.spider = spider
+        self.queue = load_object(self.queue_cls)(server=self.server, spider=spider, key=self.queue_key,
+                                                 serializer=self.serializer)
 
     def _beat(self) -> None:
         try:

@@ -63,6 +63,17 @@ def finish(proc: subprocess.Popen) -> None:
     assert "Traceback" not in err and "DeprecationWarning" not in err, err[-4000:]
 
 
+def wait_for_queued(redis_url, worker: subprocess.Popen) -> None:
+    """Until the run's queue holds requests (a sorted set: scrapy-redis's PriorityQueue)."""
+    _, key, client = redis_url
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and worker.poll() is None:
+        if any(client.zcard(k) for k in client.scan_iter(f"{key}:*:requests")):
+            return
+        time.sleep(0.02)
+    pytest.fail("the first worker never queued a request")
+
+
 def articles_by(site, worker: str) -> list[str]:
     hits = [h for h in site.requests() if h.headers.get("User-Agent") == f"newscrawl-test/{worker}"]
     return [p for p in paths(hits) if p in article_paths(site)]
@@ -74,7 +85,10 @@ def stored_paths(db: str) -> set[str]:
 
 def test_two_workers_share_the_queue_and_fetch_each_page_once(db_url, redis_url):
     with NewsSite(articles=many_articles(100), per_page=10) as site:
-        workers = [start(worker_cmd(site, db_url, redis_url, name)) for name in ("one", "two")]
+        workers = [start(worker_cmd(site, db_url, redis_url, "one"))]
+        # The second worker joins a queue that already holds requests (the path a late worker takes).
+        wait_for_queued(redis_url, workers[0])
+        workers.append(start(worker_cmd(site, db_url, redis_url, "two")))
         for w in workers:
             finish(w)
         fetched = Counter(p for p in paths(site.requests()) if p in article_paths(site))
