@@ -38,6 +38,44 @@ def test_body_is_paragraphs_without_headline_caption_or_comments():
     assert "First!" not in got.text and "Photo: Max Lens" not in got.text
 
 
+def _headed(first_line: str) -> str:
+    story = "<p>" + "Der Präsident will den Rasen vor dem Haus umbauen lassen, sagte ein Sprecher. " * 4 + "</p>"
+    return f"""<html><head><meta property="og:title" content="Trump plant Helikopterlandeplatz"></head>
+    <body><article><p>{first_line}</p>{story * 3}</article></body></html>"""
+
+
+def test_a_headline_run_together_with_its_kicker_is_not_the_first_paragraph():
+    kicked = extract_article(_headed('<span class="kicker">Umbau des Weissen Hauses</span>'
+                                     " Trump plant Helikopterlandeplatz"), "https://zeitung.example/a-100.html")
+    assert kicked.text.startswith("Der Präsident will")
+    # A sentence of the story that happens to end with the headline's words is longer: it stays.
+    told = extract_article(_headed("Nach Wochen des Streits im Kongress und vielen Gesprächen mit dem Stab:"
+                                   " Trump plant Helikopterlandeplatz"), "https://zeitung.example/a-100.html")
+    assert told.text.startswith("Nach Wochen des Streits")
+
+
+def test_the_byline_line_an_extractor_keeps_is_not_story_text():
+    story = "<p>" + "Wladimir Putin warnt vor einer angeblichen Zerschlagung Russlands, sagte er. " * 4 + "</p>"
+    html = f"""<html><head><script type="application/ld+json">{{"@type": "NewsArticle",
+      "headline": "Warum Putin warnt", "author": {{"@type": "Person", "name": "Manuela Conrad"}}}}</script>
+    </head><body><article><p>von Manuela Conrad</p>{story}<p>Olaf Scholz</p>{story * 2}</article></body></html>"""
+    got = extract_article(html, "https://heute.example/putin-100.html")
+    assert got.text.startswith("Wladimir Putin warnt")
+    # A short line naming someone who is not an author is the story's (a speaker, a subheading).
+    assert "\n\nOlaf Scholz\n\n" in got.text
+
+
+def test_the_date_line_an_extractor_keeps_is_not_story_text():
+    story = "<p>" + "Ambrosia breitet sich in deutschen Gärten aus und kann Allergien auslösen. " * 4 + "</p>"
+    html = f"""<html><head><meta property="og:title" content="Ambrosia im Garten"></head><body><article>
+    <p>Stand: 26.04.2024, 20:44 Uhr</p>{story}<p>Am 26.04.2024 stimmte der Rat ab.</p>{story * 2}
+    </article></body></html>"""
+    got = extract_article(html, "https://zeitung.example/ambrosia-100.html")
+    assert got.text.startswith("Ambrosia breitet sich")
+    # A sentence that gives a date is the story's, short as it may be.
+    assert "\n\nAm 26.04.2024 stimmte der Rat ab.\n\n" in got.text
+
+
 def test_byline_from_rel_author_links_not_from_related_or_comments():
     got = extract_article(page("article_graph.html"), "https://gazette.example/x")
     assert "Jane Doe" in got.byline_raw and "John Roe" in got.byline_raw

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from newscrawl.extract import meta as m
 from newscrawl.extract.body import extract_body, keep_structured
 from newscrawl.extract.dom import drop_scripts, parse_html, select, select_text, text_of
-from newscrawl.extract.elements import byline, date_candidates, find_modified, foreign, headline_element
+from newscrawl.extract.elements import (MAX_BYLINE, byline, date_candidates, find_modified, foreign,
+                                       headline_element)
 from newscrawl.extract.jsonld import read_jsonld
 from newscrawl.extract.markupdate import markup_date
 from newscrawl.extract.title import find_title, fold
@@ -107,7 +108,7 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
 
 def add_body(out: Extracted, tree, url: str | None, selectors: dict, fallback: str | None = None) -> None:
     """The body, and whether its size makes the page an article."""
-    text = _without_headline(extract_body(tree, url, selectors.get("body")), out.title)
+    text = _without_top_lines(extract_body(tree, url, selectors.get("body")), out)
     if fallback and text and not selectors.get("body"):
         text = keep_structured(text, fallback)
     out.text = text or (fallback or "").strip()
@@ -355,10 +356,46 @@ def _language(tree, meta, ld) -> str | None:
     return None
 
 
-def _without_headline(text: str, title: str | None) -> str:
-    """The body starts after the headline; extractors often keep the <h1> as first paragraph."""
-    if title and text:
-        first, _, rest = text.partition("\n\n")
-        if fold(first) == fold(title):
-            return rest
-    return text
+TOP_LINES = 3  # first paragraphs where an extractor leaves the headline, byline and date line
+DATE_LINE_LETTERS = 20  # letters beside the date in a date line ("Stand: ... Uhr", "Publicado: Jueves, ...")
+_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_END = re.compile(r"[^\W\d_][.!?。！？]\s*$")
+
+
+def _without_top_lines(text: str, out: Extracted) -> str:
+    """The story starts below its headline, byline and date line, which extractors often keep
+    as its first paragraphs. These go:
+    - the headline as the first paragraph, also run together with the kicker or breadcrumb above
+      it ("Umbau des Weissen Hauses Trump plant ..."): it ends with the title after less text than
+      the title has (a sentence of the story that ends with those words is longer). Further down,
+      a paragraph like the title is the story's own (a subheading that repeats it);
+    - among the next TOP_LINES, the byline ("von Manuela Conrad", "By Jane Doe, Frankfurt"): a
+      short paragraph naming people, all of them the article's authors; and the date line
+      ("Stand: 26.04.2024, 20:44 Uhr"): a date and hardly a word more, not a sentence."""
+    if not text:
+        return text
+    names = {fold(n) for f in out.authors_raw for n in parse_byline(f, structured=True).authors}
+    names.update(fold(n) for n in parse_byline(out.byline_raw).authors)
+    paragraphs = text.split("\n\n")
+    if _is_headline(paragraphs[0], out.title):
+        paragraphs = paragraphs[1:]
+    head = [p for p in paragraphs[:TOP_LINES] if not (_names_only(p, names) or _date_only(p))]
+    return "\n\n".join(head + paragraphs[TOP_LINES:])
+
+
+def _is_headline(paragraph: str, title: str | None) -> bool:
+    head, line = fold(title), fold(paragraph)
+    return bool(head) and line.endswith(head) and len(line) - len(head) < len(head)
+
+
+def _names_only(paragraph: str, names: set[str]) -> bool:
+    if not names or len(paragraph) > MAX_BYLINE:
+        return False
+    shown = parse_byline(paragraph).authors
+    return bool(shown) and all(fold(n) in names for n in shown)
+
+
+def _date_only(paragraph: str) -> bool:
+    if len(paragraph) > MAX_DATE_RAW or _SENTENCE_END.search(paragraph) or not _DATE_SPAN.search(paragraph):
+        return False  # "Am 26.04.2024 stimmte der Rat ab." is a sentence of the story
+    return len(_LETTER.findall(_DATE_SPAN.sub("", paragraph))) <= DATE_LINE_LETTERS
