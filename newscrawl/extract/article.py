@@ -285,6 +285,11 @@ def _reads_as_date(raw: str, languages: tuple[str, ...]) -> bool:
     return bool(_DOTTED.search(raw)) and parse_published(raw, day_first=False, languages=languages).value is not None
 
 
+def _author_keys(values, *, structured: bool = True) -> set[str]:
+    """The person names in author values or byline texts, folded for comparison."""
+    return {fold(n) for v in values for n in parse_byline(v, structured=structured).authors}
+
+
 def _people(fields, meta, ld, url: str | None) -> list[str]:
     """Structured author names without the site itself ("Salzburger Nachrichten", "mdr.de").
 
@@ -321,7 +326,7 @@ def _as_the_page_shows(fields: list[str], meta, ld, url: str | None, raw: str | 
     """
     if not fields:
         return fields
-    have = {fold(n) for f in fields for n in parse_byline(f, structured=True).authors}
+    have = _author_keys(fields)
     teams = [[n for v in _people([values], meta, ld, url) for n in parse_byline(v, structured=True).authors]
              for values in m.author_fields(meta)]
     shown = list(parse_byline(raw).authors) if raw and _marked_author(el) else []
@@ -374,8 +379,7 @@ def _without_top_lines(text: str, out: Extracted) -> str:
       ("Stand: 26.04.2024, 20:44 Uhr"): a date and hardly a word more, not a sentence."""
     if not text:
         return text
-    names = {fold(n) for f in out.authors_raw for n in parse_byline(f, structured=True).authors}
-    names.update(fold(n) for n in parse_byline(out.byline_raw).authors)
+    names = _author_keys(out.authors_raw) | _author_keys([out.byline_raw], structured=False)
     paragraphs = text.split("\n\n")
     if _is_headline(paragraphs[0], out.title):
         paragraphs = paragraphs[1:]
@@ -391,11 +395,14 @@ def _is_headline(paragraph: str, title: str | None) -> bool:
 def _names_only(paragraph: str, names: set[str]) -> bool:
     if not names or len(paragraph) > MAX_BYLINE:
         return False
-    shown = parse_byline(paragraph).authors
-    return bool(shown) and all(fold(n) in names for n in shown)
+    shown = _author_keys([paragraph], structured=False)
+    return bool(shown) and shown <= names
 
 
 def _date_only(paragraph: str) -> bool:
+    # Stricter than the date-line shape elements._under_headline looks for (a year early on, few
+    # lower-case words): beside the headline the position vouches for the line; in the body that
+    # shape would take subheadings too ("Wann sind die Eisheiligen 2024?").
     if len(paragraph) > MAX_DATE_RAW or _SENTENCE_END.search(paragraph) or not _DATE_SPAN.search(paragraph):
         return False  # "Am 26.04.2024 stimmte der Rat ab." is a sentence of the story
     return len(_LETTER.findall(_DATE_SPAN.sub("", paragraph))) <= DATE_LINE_LETTERS
