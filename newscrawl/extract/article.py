@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 
 from newscrawl.extract import meta as m
 from newscrawl.extract.body import extract_body, keep_structured
-from newscrawl.extract.dom import drop_scripts, parse_html, select, select_text, text_of
+from newscrawl.extract.dom import drop_scripts, parse_html, select_text, text_of
 from newscrawl.extract.elements import (MAX_BYLINE, byline, date_candidates, find_modified, foreign,
                                        headline_element)
 from newscrawl.extract.jsonld import read_jsonld
+from newscrawl.extract.marks import Marks, marks_of
 from newscrawl.extract.markupdate import markup_date
 from newscrawl.extract.title import find_title, fold
 from newscrawl.extract.urls import absolute, date_in_url
@@ -46,6 +47,18 @@ _WEAK = "weak-meta"
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 MIN_DATED_TEXT = 150  # ... or fewer when the page shows a byline or a publication date
 _LANG = re.compile(r"^[a-zA-Z]{2,3}(?=$|[-_])")
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What the date rules read of the page besides the candidate at hand."""
+    tree: object
+    marks: Marks
+    meta: dict
+    languages: tuple[str, ...]  # the page's language, then English
+    byline_el: object = None
+    title: str | None = None
+    urls: tuple = ()  # the canonical URL, then the fetched one
 
 
 @dataclass
@@ -86,6 +99,7 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
     sel = selectors or {}
     ld = read_jsonld(tree)
     drop_scripts(tree)
+    marks = marks_of(tree)  # the tree stays as it is from here to the body
     meta = m.read_meta(tree)
     out = Extracted()
     out.url = canonical_url(tree, meta, ld, url)
@@ -93,14 +107,15 @@ def read_metadata(tree, url: str | None = None, *, selectors: dict | None = None
     out.title = select_text(tree, sel.get("title")) or find_title(tree, meta, ld.headline if ld else None, url=base,
                                                                 trusted=bool(ld and ld.is_article))
     out.authors_raw = _people([ld.authors] if ld and ld.authors else m.author_fields(meta), meta, ld, base)
-    out.byline_raw, byline_el = byline(tree, sel.get("byline"), out.title)
+    out.byline_raw, byline_el = byline(tree, sel.get("byline"), out.title, marks)
     out.authors_raw = _as_the_page_shows(out.authors_raw, meta, ld, base, out.byline_raw, byline_el)
     out.language = _language(tree, meta, ld)
-    out.modified_raw = (ld.modified if ld else None) or m.first(meta, m.MODIFIED) or find_modified(tree)
-    out.date_raw, out.date_origin = _date(tree, meta, ld, sel.get("date"), (base, url), out.language, byline_el,
-                                          out.modified_raw, out.title)
+    out.modified_raw = (ld.modified if ld else None) or m.first(meta, m.MODIFIED) or find_modified(tree, marks)
+    languages = tuple(dict.fromkeys(x for x in (out.language, "en") if x))
+    page = _Page(tree, marks, meta, languages, byline_el, out.title, (base, url))
+    out.date_raw, out.date_origin = _date(page, ld, sel.get("date"), out.modified_raw)
     out.description = (ld.description if ld else None) or m.first(meta, m.DESCRIPTIONS)
-    out.categories = _categories(tree, meta, ld)
+    out.categories = _categories(marks, meta, ld)
     og_type = (m.first(meta, ("og:type",)) or "").lower()
     out.is_article = bool(ld and ld.is_article) or og_type == "article"
     return out, (ld.body if ld else None)
@@ -129,16 +144,15 @@ def canonical_url(tree, meta, ld, url: str | None) -> str | None:
     return url
 
 
-def _date(tree, meta, ld, selector, urls, language, byline_el, modified=None,
-          title=None) -> tuple[str | None, str | None]:
+def _date(page: _Page, ld, selector, modified=None) -> tuple[str | None, str | None]:
     """The first publication date that reads as a date: JSON-LD, meta, the page's elements, URL.
 
     A candidate that does not parse (a label, a "5 min read", a broken CMS value) gives way
     to the next one instead of hiding it.
     """
-    languages = tuple(dict.fromkeys(x for x in (language, "en") if x))
+    languages = page.languages
     weak = None
-    for raw, origin in _date_candidates(tree, meta, ld, selector, byline_el, title):
+    for raw, origin in _date_candidates(page, ld, selector):
         found = _as_date(raw, languages)
         if not found:
             continue
@@ -148,15 +162,15 @@ def _date(tree, meta, ld, selector, urls, language, byline_el, modified=None,
         if weak and _days(found, languages) & _days(weak, languages):
             break  # the page agrees with its bare "date" meta, which may also say the hour
         if _UTC_STAMP.search(found):
-            found, origin = _in_local_terms(found, origin, tree, meta, languages, byline_el, title, urls)
+            found, origin = _in_local_terms(found, origin, page)
         return found, origin
     if weak:
         if _UTC_STAMP.search(weak):
-            return _in_local_terms(weak, "meta", tree, meta, languages, byline_el, title, urls)
+            return _in_local_terms(weak, "meta", page)
         return weak, "meta"
     # The canonical URL first; the fetched one may carry the date the canonical lacks.
-    in_url = _url_day(urls)
-    value = markup_date(tree, urls[0])
+    in_url = _url_day(page.urls)
+    value = markup_date(page.tree, page.urls[0])
     if value and _same_day(value, modified, languages):
         value = None  # with only a modified date on the page, htmldate offers that one
     if value and not (in_url and value.startswith(in_url)):  # htmldate reads URLs too
@@ -181,20 +195,20 @@ def _as_date(raw: str, languages) -> str | None:
     return None
 
 
-def _in_local_terms(stamp: str, origin: str, tree, meta, languages, byline_el, title, urls) -> tuple[str, str]:
+def _in_local_terms(stamp: str, origin: str, page: _Page) -> tuple[str, str]:
     """A UTC instant as the publisher's zone states it: its local twin, else the page's own
     date line or its URL where that shows the neighbouring day, else the instant as it is."""
-    instant = parse_published(stamp, languages=languages).value
+    instant = parse_published(stamp, languages=page.languages).value
     if instant is None:
         return stamp, origin
-    twin = _local_twin(instant, tree, meta, languages)
+    twin = _local_twin(instant, page)
     if twin:
         return twin, origin
-    shown = _shown_day(instant, tree, byline_el, title, languages)
+    shown = _shown_day(instant, page)
     if shown:
         return shown, "byline"
     # "/2020/02/17/" beside 2020-02-18T02:18Z: the day the URL was made, in the publisher's zone.
-    in_url = _url_day(urls)
+    in_url = _url_day(page.urls)
     if in_url and len(in_url) == 10 and _neighbouring(instant, date.fromisoformat(in_url)):
         return in_url, "url"
     return stamp, origin
@@ -206,7 +220,7 @@ def _neighbouring(instant: datetime, day: date) -> bool:
     return (ahead == 1 and instant.hour >= 10) or (ahead == -1 and instant.hour < 12)
 
 
-def _shown_day(instant: datetime, tree, byline_el, title, languages) -> str | None:
+def _shown_day(instant: datetime, page: _Page) -> str | None:
     """The page's own date line where it shows the UTC instant's neighbouring day: the day in
     the publisher's zone ("06 Dicembre 2020" beside 2020-12-05T23:15Z), the one readers saw.
 
@@ -215,7 +229,9 @@ def _shown_day(instant: datetime, tree, byline_el, title, languages) -> str | No
     instant falls on in some zone. The time of day is then lost; the day is right.
     """
     # The date markup and the lines beside the byline and headline; not the page-wide class search.
-    for raw, _ in date_candidates(tree, near=byline_el, headline=headline_element(tree, title), by_class=False):
+    languages = page.languages
+    for raw, _ in date_candidates(page.tree, near=page.byline_el, headline=headline_element(page.tree, page.title),
+                                  by_class=False, marks=page.marks):
         if len(raw) > MAX_DATE_RAW or not _HAS_YEAR.search(raw):
             continue
         if _CLOCK.search(raw):
@@ -231,18 +247,18 @@ def _shown_day(instant: datetime, tree, byline_el, title, languages) -> str | No
     return None
 
 
-def _local_twin(instant: datetime, tree, meta, languages) -> str | None:
+def _local_twin(instant: datetime, page: _Page) -> str | None:
     """The same instant (given in UTC) written in the page's own offset, if the page has it.
 
     The stored instant does not change; the raw value then also tells the publisher's local
     day, which is the day readers saw (22:35 in Los Angeles is already tomorrow in UTC).
     Offsets are machine-written: only meta values and <time datetime> attributes are read.
     """
-    stated = [v for name in m.PUBLISHED for v in meta.get(m.key(name), ())]
-    stated += [t.get("datetime") or "" for t in tree.iter("time")]
+    stated = [v for name in m.PUBLISHED for v in page.meta.get(m.key(name), ())]
+    stated += [t.get("datetime") or "" for t in page.tree.iter("time")]
     stated = [v.strip() for v in stated if _LOCAL_OFFSET.search(v.strip())]
     for other in stated:
-        value = parse_published(other, languages=languages).value
+        value = parse_published(other, languages=page.languages).value
         if value is not None and abs(value - instant) <= timedelta(minutes=1):
             return other
     return None
@@ -265,16 +281,17 @@ def _same_day(day: str, raw: str | None, languages) -> bool:
     return found is not None and found.date().isoformat() == day
 
 
-def _date_candidates(tree, meta, ld, selector, byline_el=None, title=None):
+def _date_candidates(page: _Page, ld, selector):
     if selector:
-        yield from date_candidates(tree, selector)
+        yield from date_candidates(page.tree, selector, marks=page.marks)
     if ld and ld.published:
         yield ld.published, "jsonld"
     for name in m.PUBLISHED:
         origin = _WEAK if name in m.WEAK_PUBLISHED else "meta"
-        for value in meta.get(m.key(name), ()):
+        for value in page.meta.get(m.key(name), ()):
             yield value, origin
-    yield from date_candidates(tree, near=byline_el, headline=headline_element(tree, title))
+    yield from date_candidates(page.tree, near=page.byline_el, headline=headline_element(page.tree, page.title),
+                               marks=page.marks)
 
 
 def _reads_as_date(raw: str, languages: tuple[str, ...]) -> bool:
@@ -343,13 +360,13 @@ def _marked_author(el) -> bool:
     return el is not None and (el.get("itemprop") == "author" or "author" in (el.get("rel") or "").split())
 
 
-def _categories(tree, meta, ld) -> list[str]:
+def _categories(marks: Marks, meta, ld) -> list[str]:
     if ld and ld.sections:
         return list(dict.fromkeys(ld.sections))
     sections = m.all_of(meta, m.SECTIONS)
     if sections:
         return sections
-    links = [text_of(a) for a in select(tree, 'a[rel~="category"]') if not foreign(a)]
+    links = [text_of(a) for a in marks.rel("category") if not foreign(a)]
     return list(dict.fromkeys(t for t in links if t))
 
 

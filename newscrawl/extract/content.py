@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from itertools import takewhile
 
+from newscrawl.extract.dom import collapse_space
 from pipelines.text import text_size
 
 # Blocks that carry text; a block that holds another block gives way to it (innermost only).
@@ -51,7 +52,6 @@ _BOX_PREFIXES = ("has-", "has_", "with-", "no-", "is-", "category-", "tag-", "ca
                  "layout-", "template-")
 _JOINERS = frozenset({"with", "and", "plus"})
 _WORD = re.compile(r"[\s_\-]+")
-_SPACE = re.compile(r"\s+")
 _PUNCT = re.compile(r"[,.;:!?،。、，]")
 
 MIN_PROSE = 40  # characters: a shorter block does not vote (a label, a date, a button)
@@ -84,7 +84,7 @@ def _scored_text(tree, boxed: dict) -> str | None:
     for el in _blocks(tree):
         if _in_box(el, boxed):
             continue
-        text = _SPACE.sub(" ", _unboxed_text(el)).strip()
+        text = collapse_space(_unboxed_text(el))
         if not text:
             continue
         # A block inside a link (a teaser card wrapped in <a>) is all link text.
@@ -159,13 +159,13 @@ def _unboxed_text(el) -> str:
 def _visible_size(container) -> int:
     """Characters of the container's text without what is no body text by tag: JSON-LD scripts
     (kept on the tree for the date readers), the headline, figures and other box tags."""
-    size = len(_SPACE.sub(" ", container.text_content()).strip())
+    size = len(collapse_space(container.text_content()))
     seen = set()
     for el in container.iter(_NOT_TEXT_TAGS):
         if any(a in seen for a in el.iterancestors()):
             continue
         seen.add(el)
-        size -= len(_SPACE.sub(" ", el.text_content()).strip())
+        size -= len(collapse_space(el.text_content()))
     return size
 
 
@@ -188,7 +188,7 @@ def _runs(holder):
     for child in holder:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag == "br" or tag in _BREAKS:
-            text = _SPACE.sub(" ", "".join(parts)).strip()
+            text = collapse_space("".join(parts))
             if text:
                 yield text, links
             parts, links = [], 0
@@ -198,7 +198,7 @@ def _runs(holder):
             if tag == "a":
                 links += len(inner.strip())
         parts.append(child.tail or "")
-    text = _SPACE.sub(" ", "".join(parts)).strip()
+    text = collapse_space("".join(parts))
     if text:
         yield text, links
 

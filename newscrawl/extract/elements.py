@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newscrawl.extract.dom import classes, select, text_of, text_pieces
+from newscrawl.extract.marks import Marks, marks_of
 from newscrawl.extract.title import fold
 from pipelines.bylines import POSTED_BY
 from pipelines.dates import MONTH_NAMES
@@ -182,17 +183,19 @@ def _is_nested_teaser(article) -> bool:
     return False
 
 
-def byline(root, selector: str | None = None, title: str | None = None):
+def byline(root, selector: str | None = None, title: str | None = None, marks: Marks | None = None):
     """(byline text, its element): the page's visible author line. `title` finds the headline
-    whose block a "By ..." line is looked for in, when nothing marks the byline."""
+    whose block a "By ..." line is looked for in, when nothing marks the byline. `marks`: the
+    page's Marks, when the caller has them already."""
     if selector:
         for hit in select(root, selector):
             text = text_of(hit)
             if text:
                 return text, None if isinstance(hit, str) else hit
-    for css in ('[itemprop="author"]', 'a[rel~="author"]'):
+    marks = marks or marks_of(root)
+    for marked_authors in (marks.prop("author"), marks.rel("author")):
         names, first, scope = [], None, None
-        for el in select(root, css):
+        for el in marked_authors:
             if scope is not None and not _inside(el, scope):
                 continue  # a co-author sits beside the first name, not in another story's teaser
             if foreign(el):
@@ -207,11 +210,8 @@ def byline(root, selector: str | None = None, title: str | None = None):
         if names:
             return ", ".join(names), first
     marked = []  # elements named like a byline, kept for the author-box pass below
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in _NOT_TEXT or el.tag == "img":
-            continue
-        cls = classes(el)
-        if not _BYLINE_CLASS.search(cls):
+    for el, cls in marks.named:
+        if el.tag in _NOT_TEXT or el.tag == "img" or not _BYLINE_CLASS.search(cls):
             continue
         marked.append(el)
         if _BYLINE_SKIP.search(cls):
@@ -363,21 +363,22 @@ _NAME_START = re.compile(r"^[^\W\d_]")
 
 
 def date_candidates(root, selector: str | None = None, near=None, headline=None,
-                    *, by_class: bool = True) -> Iterator[tuple[str, str]]:
+                    *, by_class: bool = True, marks: Marks | None = None) -> Iterator[tuple[str, str]]:
     """(date as found, origin) from the page's own elements, most trustworthy first.
 
     `near`: the byline element; short texts around it are the article's own date line.
     `headline`: the headline element; a short date line right above or below it is the
     article's own ("Hamburg, 2. November 2021" under the <h1>, "24. April 2020 | Press" above).
-    `by_class=False` leaves out elements found only by a date-like class name, the one
-    search that walks every element of the page.
+    `by_class=False` leaves out elements found only by a date-like class name, anywhere on
+    the page. `marks`: the page's Marks, when the caller has them already.
     """
     if selector:
         for hit in select(root, selector):
             value = hit if isinstance(hit, str) else (hit.get("datetime") or hit.get("content") or text_of(hit))
             if value:
                 yield value.strip(), "time"
-    for el in select(root, '[itemprop="datePublished"], .published[title], abbr.published, [pubdate]'):
+    marks = marks or marks_of(root)
+    for el in marks.published:
         value = el.get("content") or el.get("datetime") or el.get("title") or text_of(el)
         if value and not foreign(el):
             yield value.strip(), "time" if el.tag == "time" else "meta" if el.tag == "meta" else "byline"
@@ -387,11 +388,8 @@ def date_candidates(root, selector: str | None = None, near=None, headline=None,
     times.sort(key=lambda t: bool(_MODIFIED_CLASS.search(classes(t) + " " + _parent_classes(t))))
     for t in times:
         yield t.get("datetime").strip(), "time"
-    for el in root.iter() if by_class else ():
-        if not isinstance(el.tag, str) or el.tag in _NOT_TEXT:
-            continue
-        cls = classes(el)
-        if not _DATE_CLASS.search(cls) or _MODIFIED_CLASS.search(cls):
+    for el, cls in marks.named if by_class else ():
+        if el.tag in _NOT_TEXT or not _DATE_CLASS.search(cls) or _MODIFIED_CLASS.search(cls):
             continue
         text = text_of(el)
         if (text and len(text) <= MAX_DATE and _HAS_DIGIT.search(text) and not foreign(el) and not _in_teaser_title(el)
@@ -572,8 +570,8 @@ def _parent_classes(el) -> str:
     return classes(parent) if parent is not None else ""
 
 
-def find_modified(root) -> str | None:
-    for el in select(root, '[itemprop="dateModified"]'):
+def find_modified(root, marks: Marks | None = None) -> str | None:
+    for el in (marks or marks_of(root)).prop("dateModified"):
         value = el.get("content") or el.get("datetime") or text_of(el)
         if value:
             return value.strip()
