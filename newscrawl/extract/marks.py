@@ -2,8 +2,8 @@
 up by attribute (itemprop, rel, pubdate, class and id).
 
 Each of those lookups used to be a search of the whole tree of its own: five CSS selects and
-two class-name scans, a fifth of the extraction time outside trafilatura. One walk costs about
-what two of them did. The tree must not change while its Marks are in use.
+two class-name scans, about 3 ms a page on the bench pages, where this one walk takes about 1.
+The tree must not change while its Marks are in use.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lxml import etree
+
+from newscrawl.extract.dom import classes
 
 
 @dataclass
@@ -36,9 +38,9 @@ def marks_of(root) -> Marks:
         keys = el.keys()
         if not keys:
             continue  # most elements: nothing to look at
-        cls, ident = el.get("class"), el.get("id")
-        if cls or ident:
-            found.named.append((el, f"{cls or ''} {ident or ''}".lower()))  # as dom.classes() has it
+        cls = el.get("class")
+        if cls or el.get("id"):
+            found.named.append((el, classes(el)))
         published = "pubdate" in keys
         if "itemprop" in keys:
             prop = el.get("itemprop")

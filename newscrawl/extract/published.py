@@ -58,7 +58,10 @@ class DatePage:
 
 
 def publication_date(page: DatePage, ld, selector, modified=None) -> tuple[str | None, str | None]:
-    """The first publication date that reads as a date: JSON-LD, meta, the page's elements, URL.
+    """(date as the page writes it, its origin) of the first publication date that reads as
+    a date: JSON-LD, meta, the page's elements, URL; (None, None) when the page gives none.
+    `selector`: a site's own CSS for its date; `modified`: the page's modified date, which
+    the markup fallback must not offer as the publication date.
 
     A candidate that does not parse (a label, a "5 min read", a broken CMS value) gives way
     to the next one instead of hiding it.
