@@ -44,10 +44,15 @@ def test_marks_find_what_the_css_selects_find_in_page_order():
 
 
 def test_marks_keep_class_and_id_lower_cased_for_the_name_rules():
-    marks = marks_of(parse_html(PAGE))
+    tree = parse_html(PAGE)
+    marks = marks_of(tree)
     names = dict((el.get("id"), cls) for el, cls in marks.named if el.get("id"))
     assert names == {"Byline-Box": "meta byline-box"}
     assert all(isinstance(el.tag, str) for el, _ in marks.named)
+    # Every element with a class or an id, each once and in page order; none without.
+    assert [el for el, _ in marks.named] == tree.xpath("//*[@class or @id]")
+    only = marks_of(parse_html('<p id="Lead">a</p><p>b</p><span class="Byline">c</span><i class="">d</i>'))
+    assert [cls for _, cls in only.named] == [" lead", "byline "]
 
 
 def test_collapse_space_folds_every_kind_of_whitespace():

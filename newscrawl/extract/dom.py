@@ -9,8 +9,6 @@ import lxml.html
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
-# lxml refuses str input that carries an XML encoding declaration; the text is already decoded.
-_XML_DECL = re.compile(r"\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # Control characters are not allowed in XML; trafilatura's lxml steps find no text in a tree
 # that holds one, so they go before parsing (pages do carry stray ones). Deleted from the UTF-8
 # bytes lxml parses anyway: a quarter of the cost of a regular expression over the text.
@@ -28,9 +26,6 @@ def parse_html(html: str | bytes) -> lxml.html.HtmlElement | None:
     """The document tree, or None when there is nothing to parse."""
     if isinstance(html, bytes):
         html = html.decode("utf-8", "replace")
-    declared = _XML_DECL.match(html)  # match, not sub: a search would walk the whole page
-    if declared:
-        html = html[declared.end():]
     if not html or not html.strip():
         return None
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime, timedelta
 
 from newscrawl.extract import meta as m
@@ -52,9 +53,14 @@ class DatePage:
     marks: Marks
     meta: dict
     languages: tuple[str, ...]  # the page's language, then English
-    byline_el: object = None
-    title: str | None = None
-    urls: tuple = ()  # the canonical URL, then the fetched one
+    byline_el: object
+    title: str | None
+    urls: tuple  # the canonical URL, then the fetched one
+
+    @cached_property
+    def headline(self):
+        """The headline element, looked for once: the candidates and the local-day check both read it."""
+        return headline_element(self.tree, self.title)
 
 
 def publication_date(page: DatePage, ld, selector, modified=None) -> tuple[str | None, str | None]:
@@ -146,7 +152,7 @@ def _shown_day(instant: datetime, page: DatePage) -> str | None:
     """
     # The date markup and the lines beside the byline and headline; not the page-wide class search.
     languages = page.languages
-    for raw, _ in date_candidates(page.tree, near=page.byline_el, headline=headline_element(page.tree, page.title),
+    for raw, _ in date_candidates(page.tree, near=page.byline_el, headline=page.headline,
                                   by_class=False, marks=page.marks):
         if len(raw) > MAX_DATE_RAW or not _HAS_YEAR.search(raw):
             continue
@@ -206,7 +212,7 @@ def _date_candidates(page: DatePage, ld, selector):
         origin = _WEAK if name in m.WEAK_PUBLISHED else "meta"
         for value in page.meta.get(m.key(name), ()):
             yield value, origin
-    yield from date_candidates(page.tree, near=page.byline_el, headline=headline_element(page.tree, page.title),
+    yield from date_candidates(page.tree, near=page.byline_el, headline=page.headline,
                                marks=page.marks)
 
 
