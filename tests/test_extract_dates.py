@@ -258,3 +258,15 @@ def test_a_date_under_the_headline_labelled_as_the_last_change_in_an_element_of_
                          "</div></div></div>" + PARAGRAPHS)
     assert date_of(under("Letzte Änderung:")) == (None, None)
     assert date_of(under("Erstellt:")) == ("14.01.2022 um 09:25", "byline")
+
+
+def test_a_site_date_selector_that_finds_nothing_leaves_the_structured_date_first():
+    # A site's selector outranks the page's structured data; when a redesign leaves it without
+    # a hit, JSON-LD still comes before the page's other date elements (here an update stamp).
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-05-01"}</script>'
+    html = page(head=ld, body=f"<article><h1>{TITLE}</h1>" + PARAGRAPHS
+                + '<p>Updated <time datetime="2023-06-02">2 June</time></p></article>')
+    for selectors, expected in (({"date": "span.stamp::text"}, ("2023-05-01", "jsonld")),
+                                ({"date": "p time::attr(datetime)"}, ("2023-06-02", "time"))):
+        got = extract_article(html, "https://x.example/a", selectors=selectors)
+        assert (got.date_raw, got.date_origin) == expected

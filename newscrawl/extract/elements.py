@@ -362,7 +362,15 @@ _NAME_END = re.compile(r"[^\W\d_]{2,}\.?$")
 _NAME_START = re.compile(r"^[^\W\d_]")
 
 
-def date_candidates(root, selector: str | None = None, near=None, headline=None,
+def selected_dates(root, selector: str) -> Iterator[tuple[str, str]]:
+    """(date as found, origin) from what a site's own date selector picks."""
+    for hit in select(root, selector):
+        value = hit if isinstance(hit, str) else (hit.get("datetime") or hit.get("content") or text_of(hit))
+        if value:
+            yield value.strip(), "time"
+
+
+def date_candidates(root, near=None, headline=None,
                     *, by_class: bool = True, marks: Marks | None = None) -> Iterator[tuple[str, str]]:
     """(date as found, origin) from the page's own elements, most trustworthy first.
 
@@ -372,11 +380,6 @@ def date_candidates(root, selector: str | None = None, near=None, headline=None,
     `by_class=False` leaves out elements found only by a date-like class name, anywhere on
     the page. `marks`: the page's Marks, when the caller has them already.
     """
-    if selector:
-        for hit in select(root, selector):
-            value = hit if isinstance(hit, str) else (hit.get("datetime") or hit.get("content") or text_of(hit))
-            if value:
-                yield value.strip(), "time"
     marks = marks or marks_of(root)
     for el in marks.published:
         value = el.get("content") or el.get("datetime") or el.get("title") or text_of(el)

@@ -13,7 +13,7 @@ from functools import cached_property
 from datetime import date, datetime, timedelta
 
 from newscrawl.extract import meta as m
-from newscrawl.extract.elements import date_candidates, headline_element
+from newscrawl.extract.elements import date_candidates, headline_element, selected_dates
 from newscrawl.extract.markupdate import markup_date
 from newscrawl.extract.marks import Marks
 from newscrawl.extract.urls import date_in_url
@@ -204,8 +204,8 @@ def _same_day(day: str, raw: str | None, languages) -> bool:
 
 
 def _date_candidates(page: DatePage, ld, selector):
-    if selector:
-        yield from date_candidates(page.tree, selector, marks=page.marks)
+    if selector:  # the site's own, before its structured data; the page's other elements come after meta
+        yield from selected_dates(page.tree, selector)
     if ld and ld.published:
         yield ld.published, "jsonld"
     for name in m.PUBLISHED:
