@@ -30,6 +30,9 @@ Bad input never stops an import: a damaged or cut-short record, a page larger th
 NEWSCRAWL_MAX_PAGE_BYTES (environment; default 10485760, 10 MiB) or a malformed JSON line
 is reported with its file and line or record offset, counted in the run's stats, and the
 rest is imported. The exit status is 1 when any record could not be read.
+
+Pages of HTML, WARC and JSON Lines input are extracted in worker processes (one per CPU, up
+to 4) once an import has shown more than 64 pages; --jobs sets how many, from the first page.
 """
 
 CRAWL_HELP = """\
@@ -92,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
                                                       "FILE's folder")
     p.add_argument("--batch-size", type=int, metavar="N", help="items per database transaction (default 500)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    p.add_argument("--jobs", type=_count, metavar="N", help="processes that extract pages from HTML and WARC "
+                                                           "input (default: one per CPU, up to 4, once the import "
+                                                           "has shown more than 64 pages; 1: this process only)")
 
     p = verbs.add_parser("crawl", parents=[common], help="crawl news sites (URLs or sites.toml keys) into the database",
                          description=CRAWL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -152,6 +158,12 @@ def _day(value: str):
         raise argparse.ArgumentTypeError(f"{value!r} is not a day (YYYY-MM-DD)") from None
 
 
+def _count(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return int(value)
+
+
 def _filters(args):
     from pipelines.storage.queries import Filters
 
@@ -192,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 result = import_paths(args.paths, db=args.db, site=args.site, format=args.format,
                                       batch_size=args.batch_size, progress=False if args.no_progress else None,
-                                      base_url=args.base_url, manifest=args.manifest)
+                                      base_url=args.base_url, manifest=args.manifest, jobs=args.jobs)
             except ReaderError as exc:  # a manifest that cannot be read: nothing imported
                 print(f"newscrawl: {exc}", file=sys.stderr)
                 return 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
@@ -27,9 +28,10 @@ from newscrawl.readers import (
     expand_paths,
     extension,
     open_input,
-    read_items,
+    read_records,
 )
 from newscrawl.readers.manifest import load_manifest
+from newscrawl.readers.workers import AUTO_START_AFTER, Extractor, auto_jobs
 from newscrawl.sites import SiteError, load_sites
 from pipelines.storage.pipeline import StoreError
 
@@ -66,8 +68,13 @@ def build_pipelines(settings: Settings, stats) -> list:
 def import_paths(paths: list[str], *, db: str | None = None, site: str | None = None,
                  format: str | None = None, batch_size: int | None = None,
                  progress: bool | None = None, base_url: str | None = None, manifest: str | None = None,
-                 max_page_bytes: int | None = None) -> ImportResult:
+                 max_page_bytes: int | None = None, jobs: int | None = None) -> ImportResult:
     """Import files, folders, globs or "-" (stdin) into the database; one run row per call.
+
+    jobs: processes that extract pages (1: this one); None: one per CPU, up to
+    workers.MAX_AUTO_JOBS, once the import has shown more than workers.AUTO_START_AFTER pages.
+    Worker processes import the calling script again: a script that calls this needs
+    multiprocessing's `if __name__ == "__main__":` guard, or jobs=1.
 
     base_url / manifest give saved HTML files the address they were saved from (see
     newscrawl.readers.html); a manifest that cannot be read raises ReaderError before anything
@@ -90,22 +97,34 @@ def import_paths(paths: list[str], *, db: str | None = None, site: str | None = 
     for entry in bad_entries:
         _fail(stats, errors, "manifest", f"{entry.source}: {entry.message}")
     bar = _progress_bar(inputs, progress)
+    # Automatic: in worker processes once the import proves larger than a handful of pages.
+    extractor = Extractor(options, auto_jobs() if jobs is None else jobs,
+                          start_after=AUTO_START_AFTER if jobs is None else 0)
 
     for pipe in pipes:
         if hasattr(pipe, "open_spider"):
             pipe.open_spider()
     status = "failed"
     try:
-        for entry in inputs:
-            if isinstance(entry, ReaderError):
-                _fail(stats, errors, "file", str(entry))
-                continue
-            _import_one(entry, pipes, stats, errors, options=options, bar=bar)
+        for record in extractor.records(_records(inputs, options)):
+            if isinstance(record, _Read):
+                if bar is not None:
+                    bar.update(record.size)
+                if record.done:
+                    stats.inc_value("newscrawl/import/files")
+            elif isinstance(record, Problem):
+                _fail(stats, errors, record.kind, f"{record.source}: {record.message}")
+            elif isinstance(record, Notice):
+                logger.log(record.level, "%s: %s", record.source, record.message)
+                stats.inc_value(f"newscrawl/{record.stat}")
+            else:
+                _process(record, pipes, stats, errors)
         status = "finished"
     except KeyboardInterrupt:
         status = "interrupted"
         raise
     finally:
+        extractor.close()
         # Scrapy's finish reasons, which StorePipeline turns into the run's status.
         stats.set_value("finish_reason", {"interrupted": "shutdown", "failed": "store_failed"}.get(status, status))
         if bar is not None:
@@ -114,6 +133,14 @@ def import_paths(paths: list[str], *, db: str | None = None, site: str | None = 
             if hasattr(pipe, "close_spider"):
                 pipe.close_spider()
     return ImportResult(stats.get_value("newscrawl/run_id"), status, stats.get_stats(), errors)
+
+
+@dataclass
+class _Read:
+    """Reading went on by `size` bytes (records, from a pipe); `done`: an input was read to its end."""
+
+    size: int
+    done: bool = False
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -127,45 +154,51 @@ def max_page_bytes_setting(settings: Settings) -> int:
     return int(value) if value else DEFAULT_MAX_PAGE_BYTES
 
 
-def _import_one(found: Found, pipes, stats, errors, *, options, bar) -> None:
+def _records(inputs, options: Options) -> Iterator:
+    """The records of every input in turn (pages not yet extracted), with what failed as a
+    Problem and the progress of reading as _Read."""
+    for entry in inputs:
+        if isinstance(entry, ReaderError):
+            yield Problem(entry.source, entry.message, "file")
+        else:
+            yield from _input_records(entry, options)
+
+
+def _input_records(found: Found, options: Options) -> Iterator:
     try:
         inp = open_input(found.path, found.rel)
     except ReaderError as exc:
-        _fail(stats, errors, "file", str(exc))
+        yield Problem(exc.source, exc.message, "file")
         return
     done = 0
     try:
-        for n, record in enumerate(read_items(inp, sites=options.sites, options=options), 1):
-            if isinstance(record, Problem):
-                _fail(stats, errors, "record", f"{record.source}: {record.message}")
-            elif isinstance(record, Notice):
-                logger.log(record.level, "%s: %s", record.source, record.message)
-                stats.inc_value(f"newscrawl/{record.stat}")
-            else:
-                _process(record, pipes, stats, errors)
-            if bar is not None and n % PROGRESS_EVERY == 0:
+        for n, record in enumerate(read_records(inp, options), 1):
+            yield record
+            if n % PROGRESS_EVERY == 0:
                 if inp.size is None:
-                    bar.update(PROGRESS_EVERY)  # records: a pipe has no size to measure against
+                    yield _Read(PROGRESS_EVERY)  # records: a pipe has no size to measure against
                 else:
-                    bar.update(inp.stream.tell() - done)
+                    yield _Read(inp.stream.tell() - done)
                     done = inp.stream.tell()
-        stats.inc_value("newscrawl/import/files")
+        ended = True
     except UnreadableFormat as exc:
+        ended = False
         if found.named:
-            _fail(stats, errors, "file", str(exc))
+            yield Problem(exc.source, exc.message, "file")
         else:
             # Picked up from a folder: a saved page's images and stylesheets are expected there.
             asset = extension(found.path) in ASSET_EXTENSIONS
-            logger.log(logging.INFO if asset else logging.WARNING, "%s, skipped", exc)
-            stats.inc_value("newscrawl/skipped/unreadable_file")
+            yield Notice(exc.source, f"{exc.message}, skipped", "skipped/unreadable_file",
+                         logging.INFO if asset else logging.WARNING)
     except ReaderError as exc:
-        _fail(stats, errors, "file", str(exc))
+        ended = False
+        yield Problem(exc.source, exc.message, "file")
     except (OSError, ValueError) as exc:
-        _fail(stats, errors, "file", f"{inp.name}: {exc}")
+        ended = False
+        yield Problem(inp.name, str(exc), "file")
     finally:
-        if bar is not None and inp.size is not None:
-            bar.update(inp.size - done)
         inp.close()
+    yield _Read(inp.size - done if inp.size is not None else 0, done=ended)
 
 
 def _process(item, pipes, stats, errors) -> None:

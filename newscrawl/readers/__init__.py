@@ -23,14 +23,15 @@ from newscrawl.readers.base import (
     Notice,
     Options,
     Problem,
+    RawPage,
     ReaderError,
     UnreadableFormat,
 )
 from newscrawl.sites import Site
 
 __all__ = ["ASSET_EXTENSIONS", "DEFAULT_MAX_PAGE_BYTES", "FORMATS", "Found", "Input", "Notice", "Options", "Problem",
-           "ReaderError", "UnreadableFormat", "detect_format", "expand_paths", "extension", "open_input", "read_items",
-           "sniff"]
+           "RawPage", "ReaderError", "UnreadableFormat", "detect_format", "expand_paths", "extension", "open_input",
+           "read_items", "read_records", "sniff"]
 
 SNIFF_BYTES = 64 * 1024
 FORMATS = ("text", "html", "warc", "jsonl")
@@ -158,7 +159,19 @@ def extension(name: str) -> str:
 def read_items(inp: Input, *, sites: dict[str, Site], site: Site | None = None, format: str | None = None,
                options: Options | None = None) -> Iterator[ArticleItem | Problem | Notice]:
     """Stream the items of one input; raises ReaderError when it is not readable at all."""
+    from newscrawl.readers.html import extract_page  # imported on use: it loads the extractors
+
     opts = options or Options(sites=sites, site=site, format=format)
+    for record in read_records(inp, opts):
+        if isinstance(record, RawPage):
+            yield from extract_page(record, opts)
+        else:
+            yield record
+
+
+def read_records(inp: Input, opts: Options) -> Iterator[ArticleItem | RawPage | Problem | Notice]:
+    """read_items with the pages not yet extracted (RawPage), for a caller that extracts them
+    elsewhere (newscrawl.readers.workers)."""
     raw = inp.stream
     head = raw.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # up to the buffer size; stdin's may be smaller
     packed = compression.compression(head)

@@ -18,7 +18,7 @@ class ReaderError(Exception):
 
     def __init__(self, source: str, message: str):
         super().__init__(f"{source}: {message}")
-        self.source = source
+        self.source, self.message = source, message
 
 
 class UnreadableFormat(ReaderError):
@@ -28,10 +28,11 @@ class UnreadableFormat(ReaderError):
 
 @dataclass
 class Problem:
-    """A part of the input that could not be read (counted as newscrawl/errors/record); the rest goes on."""
+    """A part of the input that could not be read (counted as newscrawl/errors/<kind>); the rest goes on."""
 
     source: str
     message: str
+    kind: str = "record"  # "file": a whole input, or the rest of it
 
 
 @dataclass
@@ -46,6 +47,18 @@ class Notice:
     message: str
     stat: str  # e.g. "skipped/warc_request", "skipped/not_article", "warnings/charset"
     level: int = logging.WARNING
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """A page read but not yet extracted: newscrawl.readers.html.extract_page turns it into
+    items, in the reading process or in a worker (newscrawl.readers.workers)."""
+
+    html: str
+    url: str | None
+    source: str
+    fetched_at: datetime | None
+    level: int  # of the notice for a page that is neither article nor listing
 
 
 @dataclass

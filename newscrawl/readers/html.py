@@ -15,14 +15,14 @@ from urllib.parse import quote, urljoin
 
 from newscrawl.extract.charset import decode_html
 from newscrawl.items import ArticleItem
-from newscrawl.readers.base import Input, Notice, Options, site_args, too_large
+from newscrawl.readers.base import Input, Notice, Options, Problem, RawPage, site_args, too_large
 from newscrawl.readers.compression import SUFFIXES
 
 # <!-- saved from url=(0043)https://example.com/... --> (Internet Explorer, Chrome's "Save as").
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.IGNORECASE)
 
 
-def read_html(inp: Input, stream, head: bytes, opts: Options) -> Iterator[ArticleItem | Notice]:
+def read_html(inp: Input, stream, head: bytes, opts: Options) -> Iterator[RawPage | Notice]:
     body = stream.read(opts.max_page_bytes + 1)
     if len(body) > opts.max_page_bytes:
         yield too_large(inp.name, opts.max_page_bytes)
@@ -33,27 +33,35 @@ def read_html(inp: Input, stream, head: bytes, opts: Options) -> Iterator[Articl
     html, problem = decode_html(body, None)
     if problem:
         yield Notice(inp.name, problem, "warnings/charset")
-    yield from page_records(html, url, inp.name, opts, fetched_at=inp.modified(), level=logging.WARNING)
+    yield RawPage(html, url, inp.name, inp.modified(), logging.WARNING)
 
 
-def page_records(html: str, url: str | None, source: str, opts: Options, *, fetched_at,
-                 level: int) -> Iterator[ArticleItem | Notice]:
+def extract_page(raw: RawPage, opts: Options) -> list[ArticleItem | Notice | Problem]:
     """page_items for one page, with the site chosen by --site or by the URL's host; a page that
-    is neither article nor listing becomes a notice at `level`."""
+    is neither article nor listing becomes a notice at the page's level, one the extractors
+    fail on a Problem (the import goes on)."""
+    try:
+        page = _page_items(raw, opts)
+    except Exception as exc:  # a page that trips the extractors (deep nesting, a bug) costs only itself
+        return [Problem(f"{raw.source} ({raw.url})" if raw.url else raw.source,
+                        f"extraction failed ({type(exc).__name__}: {exc}); skipped")]
+    if page.kind == "other":
+        where = f" ({page.url or raw.url})" if page.url or raw.url else ""
+        return [Notice(raw.source, f"not an article or listing page{where}: {page.reason}; skipped",
+                       "skipped/not_article", raw.level)]
+    # Items whose site is still unknown get it from their URL's host in CleanPipeline.
+    return page.items
+
+
+def _page_items(raw: RawPage, opts: Options):
     from newscrawl.extract import page_items  # imported on use: the extractors load trafilatura
 
-    site = opts.site_for(url)
-    page = page_items(html, url, source=source, fetched_at=fetched_at, **site_args(site))
+    site = opts.site_for(raw.url)
+    page = page_items(raw.html, raw.url, source=raw.source, fetched_at=raw.fetched_at, **site_args(site))
     if site is None and page.url and (found := opts.site_for(page.url)) is not None and found.selectors:
         # Only the page's own canonical URL told its site: read it again with that site's selectors.
-        page = page_items(html, url, source=source, fetched_at=fetched_at, **site_args(found))
-    if page.kind == "other":
-        where = f" ({page.url or url})" if page.url or url else ""
-        yield Notice(source, f"not an article or listing page{where}: {page.reason}; skipped",
-                     "skipped/not_article", level)
-        return
-    # Items whose site is still unknown get it from their URL's host in CleanPipeline.
-    yield from page.items
+        page = page_items(raw.html, raw.url, source=raw.source, fetched_at=raw.fetched_at, **site_args(found))
+    return page
 
 
 def file_url(inp: Input, opts: Options) -> str | None:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timezone
 
 from newscrawl.items import ArticleItem
-from newscrawl.readers.base import Notice, Problem, too_large
+from newscrawl.readers.base import Notice, Problem, RawPage, too_large
 from newscrawl.readers.encoding import text_stream
 from newscrawl.readers.textdump import read_lines
 
@@ -35,7 +35,7 @@ HTML = ("html", "raw_html", "page_html")
 MAX_BAD_START = 20  # lines that are all malformed before the first good one: not JSON Lines at all
 
 
-def read_jsonl(inp, stream, head: bytes, opts) -> Iterator[ArticleItem | Problem | Notice]:
+def read_jsonl(inp, stream, head: bytes, opts) -> Iterator[ArticleItem | RawPage | Problem | Notice]:
     text = text_stream(stream)
     try:
         if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
@@ -111,7 +111,7 @@ def _array_records(text, name: str, limit: int, chunk: int = 1 << 16):
         yield f"record {n}", value
 
 
-def record_items(record, source: str, opts, *, read_at: datetime) -> Iterator[ArticleItem | Notice]:
+def record_items(record, source: str, opts, *, read_at: datetime) -> Iterator[ArticleItem | RawPage | Notice]:
     if not isinstance(record, dict):
         yield Notice(source, f"a JSON {type(record).__name__}, not an object, skipped", "skipped/not_a_record")
         return
@@ -144,7 +144,7 @@ def _export_items(r: dict, source: str, opts, read_at: datetime) -> Iterator[Art
         yield ArticleItem(kind="teaser", text=teaser or body, authors=authors, categories=categories, **common)
 
 
-def _feed_items(r: dict, source: str, opts, read_at: datetime) -> Iterator[ArticleItem | Notice]:
+def _feed_items(r: dict, source: str, opts, read_at: datetime) -> Iterator[ArticleItem | RawPage | Notice]:
     """An item of a Scrapy feed export (or a similar scraper's output), by common field names."""
     url = _first(r, URL)
     text = _text(_first(r, TEXT))
@@ -172,14 +172,11 @@ def _feed_items(r: dict, source: str, opts, read_at: datetime) -> Iterator[Artic
     )
 
 
-def _html_items(html: str, url, source: str, opts, read_at: datetime) -> Iterator[ArticleItem | Notice]:
-    from newscrawl.readers.html import page_records  # imported on use: it loads the extractors
-
+def _html_items(html: str, url, source: str, opts, read_at: datetime) -> Iterator[RawPage | Notice]:
     if len(html) > opts.max_page_bytes:
         yield too_large(source, opts.max_page_bytes)
         return
-    yield from page_records(html, url if isinstance(url, str) else None, source, opts, fetched_at=read_at,
-                            level=logging.INFO)
+    yield RawPage(html, url if isinstance(url, str) else None, source, read_at, logging.INFO)
 
 
 def _first(r: dict, names: tuple[str, ...]):

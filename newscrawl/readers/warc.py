@@ -18,10 +18,8 @@ from warcio.archiveiterator import ArchiveIterator
 
 from newscrawl.extract.charset import decode_html, header_charset
 from newscrawl.extract.feeds import parse_stamp
-from newscrawl.items import ArticleItem
 from newscrawl.readers import compression, sniff
-from newscrawl.readers.base import Input, Notice, Options, Problem, too_large
-from newscrawl.readers.html import page_records
+from newscrawl.readers.base import Input, Notice, Options, Problem, RawPage, too_large
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 SCAN_CHUNK = 1 << 16
@@ -34,7 +32,7 @@ class _Records(ArchiveIterator):
     INC_RECORD = ""  # warcio prints a wrong Content-Length to stderr; read_warc reports it instead
 
 
-def read_warc(inp: Input, stream, head: bytes, opts: Options) -> Iterator[ArticleItem | Notice | Problem]:
+def read_warc(inp: Input, stream, head: bytes, opts: Options) -> Iterator[RawPage | Notice | Problem]:
     gzipped = compression.compression(stream.peek(4)[:4]) == "gzip"
     # Only the file itself can be searched for the next record after a damaged one.
     resumable = stream is inp.stream and stream.seekable()
@@ -67,7 +65,7 @@ def read_warc(inp: Input, stream, head: bytes, opts: Options) -> Iterator[Articl
                 html, url, fetched_at, problem = page
                 if problem:
                     yield Notice(f"{source} ({url})", problem, "warnings/charset")
-                yield from page_records(html, url, source, opts, fetched_at=fetched_at, level=logging.INFO)
+                yield RawPage(html, url, source, fetched_at, logging.INFO)
             elif page is not None:
                 yield page
         if damaged is None:
