@@ -15,8 +15,7 @@ from newscrawl.readers import Notice, Options, Problem, RawPage
 from newscrawl.readers.workers import Extractor
 from newscrawl.sites import load_sites
 from tests.fixtures.inputs.make import WarcBuilder, article_html, article_url, listing_html, not_article_html
-from tests.helpers import content, exported, run_import
-from tests.test_kill_resume import count
+from tests.helpers import content, count, exported, run_import, sigterm_and_check, start_import
 
 
 def pages(n: int) -> list[RawPage]:
@@ -93,44 +92,60 @@ def _marked(mark: str) -> list[int]:
     return found
 
 
-@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc to find the worker processes")
-def test_sigterm_with_workers_records_the_run_and_leaves_no_process_behind(tmp_path, sqlite_url):
+def _left(mark: str, within: float = 10) -> list[int]:
+    """The marked processes still running after up to `within` seconds."""
+    deadline = time.monotonic() + within
+    while (found := _marked(mark)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return found
+
+
+def _import(warc: Path, db_url: str, mark: str, stored: int) -> subprocess.Popen:
+    """`newscrawl import --jobs 2` of the WARC under the mark, once `stored` articles are in."""
+    cmd = [sys.executable, "-m", "newscrawl.cli", "import", "--db", db_url, "--jobs", "2", "--batch-size", "50",
+           "--no-progress", str(warc)]
+    return start_import(cmd, db_url, stored=stored, env={**os.environ, "NEWSCRAWL_TEST_MARK": mark})
+
+
+@pytest.fixture
+def mark():
+    """A mark for the environment of an import under test; what still holds it afterwards is killed."""
+    if not Path("/proc/self/environ").exists():
+        pytest.skip("needs /proc to find the worker processes")
+    value = str(uuid.uuid4())
+    yield value
+    for pid in _marked(value):  # left behind by a failed test: must not outlive it
+        os.kill(pid, signal.SIGKILL)
+
+
+def test_sigterm_with_workers_records_the_run_and_leaves_no_process_behind(tmp_path, sqlite_url, mark):
     warc = tmp_path / "crawl.warc.gz"
     warc.write_bytes(mixed_warc(3000))
-    mark = str(uuid.uuid4())
-    env = {**os.environ, "NEWSCRAWL_TEST_MARK": mark}
-    cmd = [sys.executable, "-m", "newscrawl.cli", "import", "--db", sqlite_url, "--jobs", "2", "--batch-size", "50",
-           "--no-progress", str(warc)]
-    victim = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    deadline = time.monotonic() + 120
-    while count(sqlite_url) < 200 and time.monotonic() < deadline and victim.poll() is None:
-        time.sleep(0.05)
+    victim = _import(warc, sqlite_url, mark, stored=200)
     assert len(_marked(mark)) >= 3, "the import, its forkserver and its workers should be running"
-    victim.send_signal(signal.SIGTERM)
-    _, err = victim.communicate(timeout=60)
-    assert victim.returncode == 130 and "interrupted" in err
-    runs = subprocess.run([sys.executable, "-m", "newscrawl.cli", "runs", "--db", sqlite_url],
-                          capture_output=True, text=True).stdout.splitlines()
-    assert runs[1].split()[:3] == ["1", "import", "interrupted"]
-    assert 0 < count(sqlite_url) < 3000
-    deadline = time.monotonic() + 10
-    while _marked(mark) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert _marked(mark) == []
+    sigterm_and_check(victim, sqlite_url, 3000)
+    assert _left(mark) == []
 
 
-@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc to find the worker processes")
-def test_workers_killed_mid_import_leave_the_rest_to_the_importing_process(tmp_path, sqlite_url):
+def test_kill_9_of_the_import_takes_its_workers_along_and_a_rerun_completes_it(tmp_path, sqlite_url, mark):
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(mixed_warc(1500))
+    victim = _import(warc, sqlite_url, mark, stored=200)
+    assert len(_marked(mark)) >= 3, "the import, its forkserver and its workers should be running"
+    os.kill(victim.pid, signal.SIGKILL)
+    victim.wait()
+    assert 0 < count(sqlite_url) < 1500
+    assert _left(mark) == []
+    again = _import(warc, sqlite_url, mark, stored=1500)
+    _, err = again.communicate(timeout=300)
+    assert again.returncode == 0, err
+    assert count(sqlite_url) == 1500
+
+
+def test_workers_killed_mid_import_leave_the_rest_to_the_importing_process(tmp_path, sqlite_url, mark):
     warc = tmp_path / "crawl.warc.gz"
     warc.write_bytes(mixed_warc(800))
-    mark = str(uuid.uuid4())
-    cmd = [sys.executable, "-m", "newscrawl.cli", "import", "--db", sqlite_url, "--jobs", "2", "--batch-size", "50",
-           "--no-progress", str(warc)]
-    victim = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              env={**os.environ, "NEWSCRAWL_TEST_MARK": mark})
-    deadline = time.monotonic() + 120
-    while count(sqlite_url) < 100 and time.monotonic() < deadline and victim.poll() is None:
-        time.sleep(0.05)
+    victim = _import(warc, sqlite_url, mark, stored=100)
     helpers = [pid for pid in _marked(mark) if pid != victim.pid]
     assert helpers, "the workers should be running"
     for pid in helpers:  # the forkserver and its workers, as an out-of-memory kill would

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -135,6 +137,13 @@ def _start_worker(opts: Options) -> None:
     _options = opts
     # Ctrl-C reaches the whole process group: the importing process alone decides what stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker would wait for work forever if the importing process were killed (kill -9, OOM).
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
+
+
+def _exit_with_parent() -> None:
+    multiprocessing.connection.wait([multiprocessing.parent_process().sentinel])
+    os._exit(1)
 
 
 def _extract(page: RawPage) -> list:
