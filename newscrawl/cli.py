@@ -95,9 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
                                                       "FILE's folder")
     p.add_argument("--batch-size", type=int, metavar="N", help="items per database transaction (default 500)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
-    p.add_argument("--jobs", type=_count, metavar="N", help="processes that extract pages from HTML and WARC "
-                                                           "input (default: one per CPU, up to 4, once the import "
-                                                           "has shown more than 64 pages; 1: this process only)")
+    p.add_argument("--jobs", type=_count, metavar="N", help="processes that extract the pages of HTML, WARC "
+                                                           "and JSON Lines input (default: one per CPU, up to 4, "
+                                                           "once the import has shown more than 64 pages; 1: this "
+                                                           "process only)")
 
     p = verbs.add_parser("crawl", parents=[common], help="crawl news sites (URLs or sites.toml keys) into the database",
                          description=CRAWL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -42,7 +42,7 @@ def extract_page(raw: RawPage, opts: Options) -> list[ArticleItem | Notice | Pro
     fail on a Problem (the import goes on)."""
     try:
         page = _page_items(raw, opts)
-    except Exception as exc:  # a page that trips the extractors (deep nesting, a bug) costs only itself
+    except Exception as exc:  # a page that trips the extractors (a bug, markup no rule foresaw) costs only itself
         return [Problem(f"{raw.source} ({raw.url})" if raw.url else raw.source,
                         f"extraction failed ({type(exc).__name__}: {exc}); skipped")]
     if page.kind == "other":

@@ -15,7 +15,7 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 
@@ -86,11 +86,11 @@ class Extractor:
         future, page = entry
         try:
             return future.result()
-        except BrokenProcessPool as exc:
+        except (BrokenProcessPool, CancelledError) as exc:  # cancelled: by _lost_worker's shutdown
             self._lost_worker(exc)
             return self._here(page)
 
-    def _lost_worker(self, exc: Exception) -> None:
+    def _lost_worker(self, exc: BaseException) -> None:
         """A worker died (killed, out of memory): the pages in flight and all after them are
         extracted in this process, as with jobs=1."""
         if self._pool is not None:
