@@ -68,16 +68,23 @@ def test_a_page_the_extractors_fail_on_costs_only_itself():
 def test_an_import_with_workers_stores_the_same_articles(tmp_path, db_url):
     warc = tmp_path / "crawl.warc.gz"
     warc.write_bytes(mixed_warc(60))
+    saved = tmp_path / "saved"  # a folder of saved pages: one input per page
+    saved.mkdir()
+    for i in range(60, 90):
+        (saved / f"story-{i}.html").write_text(article_html(i), encoding="utf-8")
+    (saved / "contact.html").write_text(not_article_html(), encoding="utf-8")
     alone = f"sqlite:///{tmp_path / 'alone.db'}"
-    one = run_import(alone, warc, jobs=1)
-    many = run_import(db_url, warc, jobs=2)
+    one = run_import(alone, warc, saved, jobs=1)
+    many = run_import(db_url, warc, saved, jobs=2)
     assert one.ok and many.ok
     assert content(exported(db_url)) == content(exported(alone))
-    assert len(exported(db_url)) == 60
+    assert len(exported(db_url)) == 90
     counted = ("newscrawl/items/full", "newscrawl/items/teaser", "newscrawl/skipped/not_article",
-               "newscrawl/dedupe/merged", "newscrawl/import/files")
+               "newscrawl/dedupe/merged", "newscrawl/dedupe/upgraded", "newscrawl/import/files")
     assert {k: many.stats.get(k) for k in counted} == {k: one.stats.get(k) for k in counted}
-    assert many.stats["newscrawl/skipped/not_article"] == 6
+    # The listing came halfway: the teasers of the stories before it merged, those after it were upgraded.
+    assert many.stats["newscrawl/dedupe/merged"] == many.stats["newscrawl/dedupe/upgraded"] == 30
+    assert many.stats["newscrawl/skipped/not_article"] == 7 and many.stats["newscrawl/import/files"] == 32
 
 
 def _marked(mark: str) -> list[int]:
