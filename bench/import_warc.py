@@ -8,7 +8,9 @@ times, in this one process and on this one machine:
 
   baseline  warcio's ArchiveIterator over the file, reading every response payload;
   reader    newscrawl's WARC reader alone (charset, extraction: ArticleItems, no pipelines);
-  import    the whole import into a fresh SQLite database (reader + pipelines + store).
+  import    the whole import into a fresh SQLite database (reader + pipelines + store), with
+            --jobs 1: worker processes gain little on these quick pages (bench/extraction.py
+            compares both on real ones).
 
 Each is the best of --repeat runs. Reported: pages/s of each and their time as a ratio to the
 baseline; the ratios, not the absolute figures, are what compare across machines.
@@ -63,7 +65,7 @@ def reader_only(path: Path) -> int:
 def full_import(path: Path, tmp: Path) -> int:
     db = tmp / "bench.db"
     db.unlink(missing_ok=True)
-    result = import_paths([str(path)], db=f"sqlite:///{db}", progress=False)
+    result = import_paths([str(path)], db=f"sqlite:///{db}", progress=False, jobs=1)  # beside the two above
     assert result.ok, result.errors
     return result.stats.get("newscrawl/items/full", 0)
 
