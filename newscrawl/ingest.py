@@ -125,6 +125,8 @@ def import_paths(paths: list[str], *, db: str | None = None, site: str | None = 
         raise
     finally:
         extractor.close()
+        if extractor.in_workers:
+            stats.set_value("newscrawl/import/pages_in_workers", extractor.in_workers)
         # Scrapy's finish reasons, which StorePipeline turns into the run's status.
         stats.set_value("finish_reason", {"interrupted": "shutdown", "failed": "store_failed"}.get(status, status))
         if bar is not None:
@@ -170,7 +172,7 @@ def _input_records(found: Found, options: Options) -> Iterator:
     except ReaderError as exc:
         yield Problem(exc.source, exc.message, "file")
         return
-    done = 0
+    done, ended = 0, False
     try:
         for n, record in enumerate(read_records(inp, options), 1):
             yield record
@@ -182,7 +184,6 @@ def _input_records(found: Found, options: Options) -> Iterator:
                     done = inp.stream.tell()
         ended = True
     except UnreadableFormat as exc:
-        ended = False
         if found.named:
             yield Problem(exc.source, exc.message, "file")
         else:
@@ -191,10 +192,8 @@ def _input_records(found: Found, options: Options) -> Iterator:
             yield Notice(exc.source, f"{exc.message}, skipped", "skipped/unreadable_file",
                          logging.INFO if asset else logging.WARNING)
     except ReaderError as exc:
-        ended = False
         yield Problem(exc.source, exc.message, "file")
     except (OSError, ValueError) as exc:
-        ended = False
         yield Problem(inp.name, str(exc), "file")
     finally:
         inp.close()

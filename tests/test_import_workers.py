@@ -12,9 +12,16 @@ import pytest
 
 from newscrawl.items import ArticleItem
 from newscrawl.readers import Notice, Options, Problem, RawPage
-from newscrawl.readers.workers import Extractor
+from newscrawl.readers.workers import AUTO_START_AFTER, Extractor, auto_jobs
 from newscrawl.sites import load_sites
-from tests.fixtures.inputs.make import WarcBuilder, article_html, article_url, listing_html, not_article_html
+from tests.fixtures.inputs.make import (
+    WarcBuilder,
+    article_html,
+    article_url,
+    article_warc,
+    listing_html,
+    not_article_html,
+)
 from tests.helpers import content, count, exported, run_import, sigterm_and_check, start_import
 
 
@@ -85,6 +92,18 @@ def test_an_import_with_workers_stores_the_same_articles(tmp_path, db_url):
     # The listing came halfway: the teasers of the stories before it merged, those after it were upgraded.
     assert many.stats["newscrawl/dedupe/merged"] == many.stats["newscrawl/dedupe/upgraded"] == 30
     assert many.stats["newscrawl/skipped/not_article"] == 7 and many.stats["newscrawl/import/files"] == 32
+    # 60 articles, a listing and 6 other pages in the WARC, 31 pages in the folder: all in the workers.
+    assert many.stats["newscrawl/import/pages_in_workers"] == 98 and "newscrawl/import/pages_in_workers" not in one.stats
+
+
+def test_by_default_an_import_goes_to_workers_after_its_first_pages(tmp_path, sqlite_url):
+    if auto_jobs() < 2:
+        pytest.skip("one CPU: the automatic pool stays off")
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(article_warc(AUTO_START_AFTER + 10, extras=False).bytes())
+    done = run_import(sqlite_url, warc)
+    assert done.ok and done.stats["newscrawl/items/full"] == AUTO_START_AFTER + 10
+    assert done.stats["newscrawl/import/pages_in_workers"] == 10
 
 
 def _marked(mark: str) -> list[int]:

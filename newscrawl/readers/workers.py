@@ -51,6 +51,7 @@ class Extractor:
         self.jobs = jobs
         self.start_after = start_after
         self.pages = 0  # extracted in this process so far
+        self.in_workers = 0  # ... and by the workers
         self._pool: ProcessPoolExecutor | None = None
 
     def records(self, stream: Iterable) -> Iterator:
@@ -85,10 +86,12 @@ class Extractor:
             return entry
         future, page = entry
         try:
-            return future.result()
+            records = future.result()
         except (BrokenProcessPool, CancelledError) as exc:  # cancelled: by _lost_worker's shutdown
             self._lost_worker(exc)
             return self._here(page)
+        self.in_workers += 1
+        return records
 
     def _lost_worker(self, exc: BaseException) -> None:
         """A worker died (killed, out of memory): the pages in flight and all after them are
