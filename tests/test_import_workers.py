@@ -48,7 +48,7 @@ def test_workers_give_what_one_process_gives_in_the_order_read():
         expected = list(here.records(stream))
     with Extractor(opts, 2) as workers:
         got = list(workers.records(stream))
-        assert workers.pages == 0  # none extracted in this process
+        assert workers.in_process == 0  # none extracted in this process
     assert got == expected
     assert [r.source for r in got] == ["before"] + [f"p#{i}" for i in range(12)] + ["after"]
     assert all(isinstance(r, ArticleItem) for r in got[1:-1])
@@ -57,7 +57,7 @@ def test_workers_give_what_one_process_gives_in_the_order_read():
 def test_automatic_workers_start_only_after_the_first_pages():
     with Extractor(Options(sites=load_sites()), 2, start_after=5) as extractor:
         got = list(extractor.records(pages(9)))
-        assert extractor.pages == 5
+        assert extractor.in_process == 5
     assert [r.source for r in got] == [f"p#{i}" for i in range(9)]
 
 

@@ -50,8 +50,8 @@ class Extractor:
         self.opts = replace(opts, manifest=None)
         self.jobs = jobs
         self.start_after = start_after
-        self.pages = 0  # extracted in this process so far
-        self.in_workers = 0  # ... and by the workers
+        self.in_process = 0  # extracted in this process so far
+        self.in_workers = 0  # ... and in the workers
         self._pool: ProcessPoolExecutor | None = None
 
     def records(self, stream: Iterable) -> Iterator:
@@ -78,7 +78,7 @@ class Extractor:
     def _here(self, page: RawPage) -> list:
         from newscrawl.readers.html import extract_page  # imported on use: it loads the extractors
 
-        self.pages += 1
+        self.in_process += 1
         return extract_page(page, self.opts)
 
     def _done(self, entry: list | tuple[Future, RawPage]) -> list:
@@ -118,7 +118,7 @@ class Extractor:
         """Whether the next page goes to the workers, starting them when they are due."""
         if self._pool is not None:
             return True
-        if self.jobs <= 1 or self.pages < self.start_after:
+        if self.jobs <= 1 or self.in_process < self.start_after:
             return False
         self._pool = ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_start_worker,
                                          initargs=(self.opts,))
